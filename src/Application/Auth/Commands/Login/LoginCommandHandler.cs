@@ -1,0 +1,61 @@
+using MediatR;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Users.Application.Abstractions.Persistence;
+using Users.Application.Abstractions.Security;
+using Users.Application.Settings;
+using Users.Application.Users;
+using Users.Domain.Common;
+using Users.Domain.Users;
+
+namespace Users.Application.Auth.Commands.Login;
+
+public sealed partial class LoginCommandHandler(
+    IUserRepository users,
+    IUnitOfWork unitOfWork,
+    IPasswordHasher passwordHasher,
+    IAccessTokenService accessTokens,
+    IOptions<UserManagementOptions> options,
+    TimeProvider time,
+    ILogger<LoginCommandHandler> logger) : IRequestHandler<LoginCommand, Result<LoginResult>>
+{
+    public async Task<Result<LoginResult>> Handle(LoginCommand request, CancellationToken cancellationToken)
+    {
+        var user = await users.GetByNormalizedEmailAsync(Email.NormalizeForLookup(request.Username!), cancellationToken);
+        if (user is null)
+        {
+            // Spend a hash's time anyway, so timing does not reveal which addresses are registered.
+            passwordHasher.VerifyAgainstDummy(request.Password!);
+            return UserErrors.LoginBadCredentials;
+        }
+
+        var verification = passwordHasher.Verify(user.HashedPassword, request.Password!);
+        if (verification == PasswordVerification.UnknownFormat)
+        {
+            LogUnknownHashFormat(user.Id);
+            return UserErrors.LoginBadCredentials;
+        }
+
+        if (verification == PasswordVerification.Failed || !user.IsActive)
+        {
+            return UserErrors.LoginBadCredentials;
+        }
+
+        if (options.Value.RequireVerification && !user.IsVerified)
+        {
+            return UserErrors.LoginUserNotVerified;
+        }
+
+        if (verification == PasswordVerification.SuccessRehashNeeded)
+        {
+            user.UpgradePasswordHash(passwordHasher.Hash(request.Password!));
+        }
+
+        user.RecordLogin(time.GetUtcNow());
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return new LoginResult(user.ToRead(), accessTokens.Issue(user));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "User {UserId} has a stored password hash in an unknown format; login refused")]
+    private partial void LogUnknownHashFormat(Guid userId);
+}

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using MediatR;
+using Microsoft.Extensions.Logging;
+using Users.Domain.Common;
+
+namespace Users.Application.Common.Behaviors;
+
+/// <summary>
+/// Logs each request's name, outcome and duration. Never the request itself: it may carry a password.
+/// </summary>
+public sealed partial class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior<TRequest, TResponse>> logger)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (!logger.IsEnabled(LogLevel.Information))
+        {
+            return await next();
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var response = await next();
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (response is Result { IsSuccess: false } failed)
+        {
+            LogFailed(typeof(TRequest).Name, failed.Error.Code, elapsed);
+        }
+        else
+        {
+            LogHandled(typeof(TRequest).Name, elapsed);
+        }
+
+        return response;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Request} handled in {ElapsedMs:0.0} ms")]
+    private partial void LogHandled(string request, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Request} failed with {Code} in {ElapsedMs:0.0} ms")]
+    private partial void LogFailed(string request, string code, double elapsedMs);
+}

@@ -1,0 +1,6 @@
+using MediatR;
+using Users.Domain.Common;
+
+namespace Users.Application.Users.Commands.DeleteUser;
+
+public sealed record DeleteUserCommand(Guid Id) : IRequest<Result>;

@@ -1,0 +1,9 @@
+using FluentValidation;
+using Users.Application.Common.Validation;
+
+namespace Users.Application.Users.Commands.UpdateUser;
+
+public sealed class UpdateUserCommandValidator : AbstractValidator<UpdateUserCommand>
+{
+    public UpdateUserCommandValidator() => RuleFor(c => c.Email).MustBeValidEmail();
+}

@@ -1,0 +1,11 @@
+using MediatR;
+using Users.Domain.Common;
+
+namespace Users.Application.Users.Queries.GetCurrentUser;
+
+/// <summary>
+/// Resolves the user an access token belongs to: the token must be valid, its user must exist, be
+/// active and still have the security stamp the token was issued under. Fails with
+/// <see cref="Domain.Users.UserErrors.Unauthorized"/> otherwise.
+/// </summary>
+public sealed record GetCurrentUserQuery(string AccessToken) : IRequest<Result<UserRead>>;

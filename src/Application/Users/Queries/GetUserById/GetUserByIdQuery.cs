@@ -1,0 +1,6 @@
+using MediatR;
+using Users.Domain.Common;
+
+namespace Users.Application.Users.Queries.GetUserById;
+
+public sealed record GetUserByIdQuery(Guid Id) : IRequest<Result<UserRead>>;

@@ -1,0 +1,21 @@
+using MediatR;
+using Users.Application.Abstractions.Persistence;
+using Users.Domain.Common;
+
+namespace Users.Application.Users.Queries.ListUsers;
+
+public sealed class ListUsersQueryHandler(IUserRepository users) : IRequestHandler<ListUsersQuery, Result<UserPage>>
+{
+    public async Task<Result<UserPage>> Handle(ListUsersQuery request, CancellationToken cancellationToken)
+    {
+        var limit = request.Limit ?? ListUsersQuery.DefaultLimit;
+        Guid? after = request.Cursor is not null && UserCursor.TryDecode(request.Cursor, out var id) ? id : null;
+        var prefix = string.IsNullOrEmpty(request.Email) ? null : request.Email.Trim().Normalize().ToLowerInvariant();
+
+        // One extra row tells whether another page follows, without a count query.
+        var rows = await users.ListAsync(new UserListCriteria(limit + 1, after, prefix, request.IsActive), cancellationToken);
+        var items = rows.Take(limit).Select(u => u.ToRead()).ToList();
+        var next = rows.Count > limit ? UserCursor.Encode(items[^1].Id) : null;
+        return new UserPage(items, next);
+    }
+}

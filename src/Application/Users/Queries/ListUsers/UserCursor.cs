@@ -1,0 +1,25 @@
+using System.Buffers.Text;
+
+namespace Users.Application.Users.Queries.ListUsers;
+
+/// <summary>
+/// The opaque <c>next_cursor</c>: the last id of a page, as URL-safe base64 of its 16 bytes. Opaque so
+/// clients do not build cursors themselves, and the encoding can change without breaking them.
+/// </summary>
+public static class UserCursor
+{
+    public static string Encode(Guid lastId) => Base64Url.EncodeToString(lastId.ToByteArray(bigEndian: true));
+
+    public static bool TryDecode(string cursor, out Guid lastId)
+    {
+        lastId = Guid.Empty;
+        Span<byte> bytes = stackalloc byte[16];
+        if (cursor.Length != 22 || !Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != 16)
+        {
+            return false;
+        }
+
+        lastId = new Guid(bytes, bigEndian: true);
+        return true;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Users.Domain.Common;
+
+/// <summary>What kind of outcome an <see cref="Error"/> is; the Api maps each kind to one HTTP status.</summary>
+public enum ErrorKind
+{
+    /// <summary>The request breaks a business rule (HTTP 400).</summary>
+    Failure,
+
+    /// <summary>The request itself is malformed or a field breaks its rule (HTTP 422).</summary>
+    Validation,
+
+    /// <summary>The thing asked for does not exist (HTTP 404).</summary>
+    NotFound,
+
+    /// <summary>No valid credentials (HTTP 401).</summary>
+    Unauthorized,
+
+    /// <summary>Valid credentials without the right to do this (HTTP 403).</summary>
+    Forbidden,
+}

@@ -1,0 +1,178 @@
+using System.Security.Cryptography;
+using Users.Domain.Common;
+using Users.Domain.Users.Events;
+
+namespace Users.Domain.Users;
+
+/// <summary>
+/// The user aggregate. State changes only through its methods, which keep the invariants
+/// (a new address clears verification, a new password or deactivation revokes issued tokens)
+/// and raise the domain events that hooks listen to.
+/// </summary>
+public sealed class User : AggregateRoot
+{
+    private User() { } // for EF Core
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The address as stored and returned (see <see cref="Users.Email.Value"/>).</summary>
+    public string Email { get; private set; } = string.Empty;
+
+    /// <summary>The lower-cased address; unique in the database.</summary>
+    public string NormalizedEmail { get; private set; } = string.Empty;
+
+    public string HashedPassword { get; private set; } = string.Empty;
+
+    public bool IsActive { get; private set; }
+
+    public bool IsSuperuser { get; private set; }
+
+    public bool IsVerified { get; private set; }
+
+    /// <summary>
+    /// Replaced whenever tokens issued so far must stop working (password change, deactivation).
+    /// Access tokens carry it; one that differs is rejected.
+    /// </summary>
+    public string SecurityStamp { get; private set; } = string.Empty;
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public DateTimeOffset? LastLoginAt { get; private set; }
+
+    /// <summary>Creates a user. Ids are version-7 UUIDs: time-ordered, so the primary-key index stays compact.</summary>
+    public static User Register(
+        Email email,
+        string passwordHash,
+        DateTimeOffset now,
+        bool isActive = true,
+        bool isSuperuser = false,
+        bool isVerified = false)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(now),
+            Email = email.Value,
+            NormalizedEmail = email.Normalized,
+            HashedPassword = passwordHash,
+            IsActive = isActive,
+            IsSuperuser = isSuperuser,
+            IsVerified = isVerified,
+            SecurityStamp = NewSecurityStamp(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        user.Raise(new UserRegistered(user.Id, user.Email));
+        return user;
+    }
+
+    /// <summary>
+    /// Applies <paramref name="changes"/> in the contract's order and raises one <see cref="UserUpdated"/>
+    /// naming what actually changed (nothing is raised when nothing changed).
+    /// </summary>
+    public IReadOnlyList<string> Apply(UserChanges changes, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var changed = new List<string>(5);
+        if (changes.PasswordHash is not null && SetPassword(changes.PasswordHash))
+        {
+            changed.Add(UserFields.Password);
+        }
+
+        if (changes.Email is not null && SetEmail(changes.Email))
+        {
+            changed.Add(UserFields.Email);
+        }
+
+        if (changes.IsActive is { } active && SetActive(active))
+        {
+            changed.Add(UserFields.IsActive);
+        }
+
+        if (changes.IsSuperuser is { } superuser && superuser != IsSuperuser)
+        {
+            IsSuperuser = superuser;
+            changed.Add(UserFields.IsSuperuser);
+        }
+
+        if (changes.IsVerified is { } verified && verified != IsVerified)
+        {
+            IsVerified = verified;
+            changed.Add(UserFields.IsVerified);
+        }
+
+        if (changed.Count > 0)
+        {
+            UpdatedAt = now;
+            Raise(new UserUpdated(Id, changed));
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// Stores a stronger hash of the same password (after a successful login with outdated hash parameters).
+    /// The password did not change, so tokens stay valid and no update event is raised.
+    /// </summary>
+    public void UpgradePasswordHash(string passwordHash)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
+        HashedPassword = passwordHash;
+    }
+
+    public void RecordLogin(DateTimeOffset now)
+    {
+        LastLoginAt = now;
+        Raise(new UserLoggedIn(Id, now));
+    }
+
+    /// <summary>Marks the user for deletion; the event is dispatched once the deletion is committed.</summary>
+    public void MarkDeleted() => Raise(new UserDeleted(Id, Email));
+
+    private bool SetPassword(string passwordHash)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
+        HashedPassword = passwordHash;
+        SecurityStamp = NewSecurityStamp();
+        return true;
+    }
+
+    // A different address clears verification; re-casing the same address (same normalized form) keeps it.
+    private bool SetEmail(Email email)
+    {
+        if (string.Equals(email.Value, Email, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (!string.Equals(email.Normalized, NormalizedEmail, StringComparison.Ordinal))
+        {
+            IsVerified = false;
+        }
+
+        Email = email.Value;
+        NormalizedEmail = email.Normalized;
+        return true;
+    }
+
+    private bool SetActive(bool active)
+    {
+        if (active == IsActive)
+        {
+            return false;
+        }
+
+        IsActive = active;
+        if (!active)
+        {
+            SecurityStamp = NewSecurityStamp();
+        }
+
+        return true;
+    }
+
+    private static string NewSecurityStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}

@@ -1,0 +1,29 @@
+using Users.Domain.Common;
+
+namespace Users.Domain.Users;
+
+/// <summary>The contract's error codes for user operations, each in one place.</summary>
+public static class UserErrors
+{
+    public static readonly Error RegisterUserAlreadyExists =
+        new("REGISTER_USER_ALREADY_EXISTS", ErrorKind.Failure, "A user with this email already exists.");
+
+    public static readonly Error UpdateUserEmailAlreadyExists =
+        new("UPDATE_USER_EMAIL_ALREADY_EXISTS", ErrorKind.Failure, "A user with this email already exists.");
+
+    public static readonly Error LoginBadCredentials =
+        new("LOGIN_BAD_CREDENTIALS", ErrorKind.Failure, "The email or password is wrong, or the account is inactive.");
+
+    public static readonly Error LoginUserNotVerified =
+        new("LOGIN_USER_NOT_VERIFIED", ErrorKind.Failure, "The account's email address is not verified yet.");
+
+    public static readonly Error NotFound = new("Not Found", ErrorKind.NotFound, "No user has this id.");
+
+    public static readonly Error Unauthorized = new("Unauthorized", ErrorKind.Unauthorized, "A valid access token is required.");
+
+    public static Error RegisterInvalidPassword(string reason) =>
+        new("REGISTER_INVALID_PASSWORD", ErrorKind.Failure, "The password was rejected by the password policy.", reason);
+
+    public static Error UpdateUserInvalidPassword(string reason) =>
+        new("UPDATE_USER_INVALID_PASSWORD", ErrorKind.Failure, "The password was rejected by the password policy.", reason);
+}
