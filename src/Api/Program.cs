@@ -1,5 +1,44 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-await app.RunAsync();
+using Microsoft.Extensions.Options;
+using Users.Api;
+using Users.Api.Cli;
+using Users.Application;
+using Users.Infrastructure;
+using Users.Infrastructure.Settings;
 
+var isCommand = CommandLine.IsCommand(args);
+var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
+builder.Services
+    .AddApplication()
+    .AddInfrastructure(builder.Configuration)
+    .AddApi(builder.Configuration);
+
+try
+{
+    var app = builder.Build();
+    if (isCommand)
+    {
+        return await CommandLine.RunAsync(app, args);
+    }
+
+    if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ShouldMigrateOnStartup)
+    {
+        await app.Services.MigrateDatabaseAsync();
+    }
+
+    app.UseApi();
+    await app.RunAsync();
+    return 0;
+}
+catch (OptionsValidationException e)
+{
+    await Console.Error.WriteLineAsync("The service cannot start because its configuration is invalid:");
+    foreach (var failure in e.Failures)
+    {
+        await Console.Error.WriteLineAsync($"  - {failure}");
+    }
+
+    return 1;
+}
+
+/// <summary>The entry point; public so integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,0 +1,40 @@
+using MediatR;
+using Users.Api.Endpoints.Requests;
+using Users.Api.Errors;
+using Users.Api.Json;
+using Users.Application.Users;
+using Users.Application.Users.Commands.RegisterUser;
+
+namespace Users.Api.Endpoints;
+
+public static class RegisterEndpoints
+{
+    public static IEndpointRouteBuilder MapRegisterEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/auth/register", RegisterAsync)
+            .WithJsonBody<RegisterRequest>()
+            .WithTags("auth")
+            .WithName("register:register")
+            .WithSummary("Register a new user")
+            .Produces<UserRead>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return app;
+    }
+
+    private static async Task<IResult> RegisterAsync(HttpContext context, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var body = context.JsonBody();
+        var email = body.String("email");
+        var password = body.String("password");
+        if (!body.IsValid)
+        {
+            return Problems.Validation(body.Failures, context);
+        }
+
+        var result = await mediator.Send(new RegisterUserCommand(email.OrDefault, password.OrDefault), cancellationToken);
+        return result.IsSuccess
+            ? Results.Json(result.Value, statusCode: StatusCodes.Status201Created)
+            : Problems.From(result.Error, context);
+    }
+}

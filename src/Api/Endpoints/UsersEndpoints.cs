@@ -1,0 +1,156 @@
+using MediatR;
+using Users.Api.Authentication;
+using Users.Api.Endpoints.Requests;
+using Users.Api.Errors;
+using Users.Api.Json;
+using Users.Application.Users;
+using Users.Application.Users.Commands.DeleteUser;
+using Users.Application.Users.Commands.UpdateCurrentUser;
+using Users.Application.Users.Commands.UpdateUser;
+using Users.Application.Users.Queries.GetUserById;
+using Users.Application.Users.Queries.ListUsers;
+
+namespace Users.Api.Endpoints;
+
+public static class UsersEndpoints
+{
+    public static IEndpointRouteBuilder MapUsersEndpoints(this IEndpointRouteBuilder app)
+    {
+        var me = app.MapGroup("/users/me").WithTags("users").RequireAuthorization(Policies.ActiveUser);
+        me.MapGet("", GetMe)
+            .WithName("users:current_user")
+            .WithSummary("The authenticated user")
+            .Produces<UserRead>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        me.MapPatch("", UpdateMeAsync)
+            .WithJsonBody<UserUpdateRequest>()
+            .WithName("users:patch_current_user")
+            .WithSummary("Change the authenticated user's email or password")
+            .Produces<UserRead>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        var admin = app.MapGroup("/users").WithTags("users").RequireAuthorization(Policies.Superuser);
+        admin.MapGet("", ListAsync)
+            .WithName("users:list")
+            .WithSummary("List users (keyset pagination by id; extension)")
+            .Produces<UserPage>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        admin.MapGet("/{id}", GetByIdAsync)
+            .WithName("users:user")
+            .WithSummary("A user by id")
+            .Produces<UserRead>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPatch("/{id}", UpdateAsync)
+            .WithJsonBody<UserAdminUpdateRequest>()
+            .WithName("users:patch_user")
+            .WithSummary("Change any field of a user")
+            .Produces<UserRead>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        admin.MapDelete("/{id}", DeleteAsync)
+            .WithName("users:delete_user")
+            .WithSummary("Delete a user")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static IResult GetMe(HttpContext context) => Results.Json(context.CurrentUser());
+
+    private static async Task<IResult> UpdateMeAsync(HttpContext context, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var body = context.JsonBody();
+        var email = body.String("email");
+        body.RejectNull("email", email);
+        var password = body.String("password");
+        if (!body.IsValid)
+        {
+            return Problems.Validation(body.Failures, context);
+        }
+
+        // is_active, is_superuser and is_verified are not read at all: the contract ignores them here.
+        var command = new UpdateCurrentUserCommand(context.CurrentUser().Id, email.OrDefault, password.OrDefault);
+        var result = await mediator.Send(command, cancellationToken);
+        return result.IsSuccess ? Results.Json(result.Value) : Problems.From(result.Error, context);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var (query, failures) = ListUsersParameters.Bind(context.Request.Query);
+        if (failures.Count > 0)
+        {
+            return Problems.Validation(failures, context);
+        }
+
+        var result = await mediator.Send(query, cancellationToken);
+        return result.IsSuccess ? Results.Json(result.Value) : Problems.From(result.Error, context);
+    }
+
+    private static async Task<IResult> GetByIdAsync(string id, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
+    {
+        if (!UserIds.TryParse(id, out var userId))
+        {
+            return Problems.Status(StatusCodes.Status404NotFound, context);
+        }
+
+        var result = await mediator.Send(new GetUserByIdQuery(userId), cancellationToken);
+        return result.IsSuccess ? Results.Json(result.Value) : Problems.From(result.Error, context);
+    }
+
+    private static async Task<IResult> UpdateAsync(string id, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
+    {
+        // The contract orders the checks: unknown id (404) before body validation (422).
+        if (!UserIds.TryParse(id, out var userId)
+            || !(await mediator.Send(new GetUserByIdQuery(userId), cancellationToken)).IsSuccess)
+        {
+            return Problems.Status(StatusCodes.Status404NotFound, context);
+        }
+
+        var body = context.JsonBody();
+        var email = body.String("email");
+        body.RejectNull("email", email);
+        var password = body.String("password");
+        var isActive = body.Bool("is_active");
+        body.RejectNull("is_active", isActive);
+        var isSuperuser = body.Bool("is_superuser");
+        body.RejectNull("is_superuser", isSuperuser);
+        var isVerified = body.Bool("is_verified");
+        body.RejectNull("is_verified", isVerified);
+        if (!body.IsValid)
+        {
+            return Problems.Validation(body.Failures, context);
+        }
+
+        var command = new UpdateUserCommand(
+            userId,
+            email.OrDefault,
+            password.OrDefault,
+            isActive.IsPresent ? isActive.Value : (bool?)null,
+            isSuperuser.IsPresent ? isSuperuser.Value : (bool?)null,
+            isVerified.IsPresent ? isVerified.Value : (bool?)null);
+        var result = await mediator.Send(command, cancellationToken);
+        return result.IsSuccess ? Results.Json(result.Value) : Problems.From(result.Error, context);
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
+    {
+        if (!UserIds.TryParse(id, out var userId))
+        {
+            return Problems.Status(StatusCodes.Status404NotFound, context);
+        }
+
+        var result = await mediator.Send(new DeleteUserCommand(userId), cancellationToken);
+        return result.IsSuccess ? Results.NoContent() : Problems.From(result.Error, context);
+    }
+}

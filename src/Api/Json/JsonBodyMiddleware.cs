@@ -1,0 +1,112 @@
+using System.Buffers;
+using System.Text.Json;
+using Users.Api.Errors;
+using Users.Application.Common.Validation;
+using Users.Domain.Common;
+
+namespace Users.Api.Json;
+
+/// <summary>
+/// Reads and parses the JSON body of routes marked with <see cref="JsonBodyMetadata"/> before authentication,
+/// because the contract answers malformed JSON (422) ahead of 401/403. Bodies over 1 MiB answer 413 whatever
+/// the server (Kestrel or a test host) enforces. The parsed body is handed to the endpoint through
+/// <see cref="HttpContext.Features"/>.
+/// </summary>
+public sealed class JsonBodyMiddleware(RequestDelegate next)
+{
+    public const long MaxBodyBytes = RequestSizeLimitMiddleware.MaxBodyBytes;
+
+    private static readonly JsonDocumentOptions ParseOptions = new()
+    {
+        MaxDepth = 64,
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+    };
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<JsonBodyMetadata>() is null)
+        {
+            await next(context);
+            return;
+        }
+
+        var body = await ReadAsync(context);
+        if (body is null)
+        {
+            return; // a response was written
+        }
+
+        using (body)
+        {
+            context.Features.Set(body);
+            await next(context);
+        }
+    }
+
+    private static async Task<JsonBody?> ReadAsync(HttpContext context)
+    {
+        if (!IsJson(context.Request.ContentType))
+        {
+            return JsonBody.NotJson();
+        }
+
+        var bytes = await ReadLimitedAsync(context.Request.Body, context.RequestAborted);
+        if (bytes is null)
+        {
+            await Problems.WriteStatusAsync(context, StatusCodes.Status413PayloadTooLarge);
+            return null;
+        }
+
+        if (bytes.Value.Length == 0)
+        {
+            return JsonBody.Missing();
+        }
+
+        try
+        {
+            return JsonBody.Parsed(JsonDocument.Parse(bytes.Value, ParseOptions));
+        }
+        catch (JsonException)
+        {
+            // Truncated JSON, invalid UTF-8, NaN, nesting deeper than 64: the body as a whole is unreadable.
+            FieldFailure failure = new(["body"], ValidationTypes.JsonInvalid, "JSON decode error");
+            await Problems.Validation([failure], context).ExecuteAsync(context);
+            return null;
+        }
+    }
+
+    private static bool IsJson(string? contentType)
+    {
+        if (contentType is null)
+        {
+            return false;
+        }
+
+        var mediaType = contentType.Split(';', 2)[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase)
+                && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Reads the whole body, or returns <c>null</c> as soon as it passes <see cref="MaxBodyBytes"/>.</summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        while (true)
+        {
+            var memory = buffer.GetMemory(4096);
+            var read = await body.ReadAsync(memory, cancellationToken);
+            if (read == 0)
+            {
+                return buffer.WrittenMemory;
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > MaxBodyBytes)
+            {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Users.Api.Authentication;
+
+namespace Users.Api.OpenApi;
+
+/// <summary>
+/// Declares the OAuth2 password flow against <c>/auth/jwt/login</c> (as FastAPI Users' docs do), so the
+/// "Authorize" button of <c>/docs</c> logs in with email and password, and marks the routes that need it.
+/// </summary>
+public sealed class SecuritySchemeTransformer : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
+{
+    private const string SchemeId = "OAuth2PasswordBearer";
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[SchemeId] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.OAuth2,
+            Description = "Log in with your email as username; the access token is then sent as a bearer token.",
+            Flows = new OpenApiOAuthFlows
+            {
+                Password = new OpenApiOAuthFlow { TokenUrl = new Uri($"auth/{AuthSchemes.Jwt}/login", UriKind.Relative) },
+            },
+        };
+        return Task.CompletedTask;
+    }
+
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any())
+        {
+            operation.Security ??= [];
+            operation.Security.Add(new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(SchemeId, context.Document)] = [],
+            });
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Users.Api.Endpoints;
+using Users.Api.Errors;
+using Users.Api.Json;
+
+namespace Users.Api;
+
+public static class WebApplicationExtensions
+{
+    /// <summary>The request pipeline, in the order the contract's checks need.</summary>
+    public static WebApplication UseApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(context => context.HttpContext.Response.HasStarted
+            ? Task.CompletedTask
+            : Problems.WriteStatusAsync(context.HttpContext, context.HttpContext.Response.StatusCode));
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "docs";
+            o.DocumentTitle = "Users API";
+            o.SwaggerEndpoint("/openapi/v1.json", "Users v1");
+        });
+
+        app.UseRouting();
+        app.UseMiddleware<JsonBodyMiddleware>(); // malformed JSON answers 422 before authentication answers 401
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapAuthEndpoints();
+        app.MapRegisterEndpoints();
+        app.MapUsersEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Users.Api.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The PostgreSQL server the PostgreSQL fixtures use, one per test run: the server named by
+/// <c>USERS_TEST_POSTGRES</c> (a connection string) when set; otherwise a throwaway cluster started from the
+/// local PostgreSQL binaries (stopped when the test process exits); otherwise unavailable, with the reason.
+/// </summary>
+public static class PostgresServer
+{
+    private const string BinariesDirectory = "/usr/lib/postgresql/15/bin";
+    private static readonly Lazy<(string? ConnectionString, string? Unavailable)> Server = new(Start, isThreadSafe: true);
+
+    /// <summary>A connection string to the server's maintenance database, or <c>null</c> when there is no server.</summary>
+    public static string? ConnectionString => Server.Value.ConnectionString;
+
+    /// <summary>Why there is no server (only when <see cref="ConnectionString"/> is <c>null</c>).</summary>
+    public static string? UnavailableReason => Server.Value.Unavailable;
+
+    /// <summary>CI must prove PostgreSQL, never skip it.</summary>
+    public static bool MustRun => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync()
+    {
+        var admin = ConnectionString ?? throw new InvalidOperationException(UnavailableReason);
+        var name = $"users_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+    }
+
+    private static (string?, string?) Start()
+    {
+        var configured = Environment.GetEnvironmentVariable("USERS_TEST_POSTGRES");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return (configured, null);
+        }
+
+        if (!File.Exists(Path.Combine(BinariesDirectory, "initdb")))
+        {
+            return (null, $"PostgreSQL tests need USERS_TEST_POSTGRES or the PostgreSQL 15 binaries in {BinariesDirectory}.");
+        }
+
+        try
+        {
+            return (StartThrowawayCluster(), null);
+        }
+        catch (InvalidOperationException e)
+        {
+            return (null, $"Could not start a throwaway PostgreSQL cluster: {e.Message}");
+        }
+    }
+
+    private static string StartThrowawayCluster()
+    {
+        var directory = Directory.CreateTempSubdirectory("users-pg-").FullName;
+        var asRoot = Environment.UserName == "root";
+        if (asRoot)
+        {
+            Run("chown", ["postgres:postgres", directory], directory, asPostgres: false);
+        }
+
+        var port = FreePort();
+        var data = Path.Combine(directory, "data");
+        Run(Path.Combine(BinariesDirectory, "initdb"),
+            ["-D", data, "-U", "users", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], directory, asRoot);
+        var serverOptions = $"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories={directory} "
+            + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        Run(Path.Combine(BinariesDirectory, "pg_ctl"),
+            ["-D", data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "-o", serverOptions, "start"], directory, asRoot);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Run(Path.Combine(BinariesDirectory, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], directory, asRoot);
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // The cluster lives in a temp directory; a failed stop leaves only files behind.
+            }
+        };
+        return $"Host=127.0.0.1;Port={port};Database=postgres;Username=users;Pooling=true;Maximum Pool Size=50";
+    }
+
+    private static void Run(string file, string[] arguments, string workingDirectory, bool asPostgres)
+    {
+        var start = new ProcessStartInfo(asPostgres ? "runuser" : file)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        if (asPostgres)
+        {
+            foreach (var a in new[] { "-u", "postgres", "--", file })
+            {
+                start.ArgumentList.Add(a);
+            }
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"{Path.GetFileName(file)} timed out");
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{Path.GetFileName(file)} exited with {process.ExitCode}: {error.Result}{output.Result}");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
