@@ -71,11 +71,13 @@ public sealed class User : AggregateRoot
 
     /// <summary>
     /// Applies <paramref name="changes"/> in the contract's order and raises one <see cref="UserUpdated"/>
-    /// naming what actually changed (nothing is raised when nothing changed).
+    /// naming what actually changed (nothing is raised when nothing changed). Verification counts as changed
+    /// when its final value differs from the initial one, so a new address that clears it is reported too.
     /// </summary>
     public IReadOnlyList<string> Apply(UserChanges changes, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        var wasVerified = IsVerified;
         var changed = new List<string>(5);
         if (changes.PasswordHash is not null && SetPassword(changes.PasswordHash))
         {
@@ -98,9 +100,13 @@ public sealed class User : AggregateRoot
             changed.Add(UserFields.IsSuperuser);
         }
 
-        if (changes.IsVerified is { } verified && verified != IsVerified)
+        if (changes.IsVerified is { } verified)
         {
             IsVerified = verified;
+        }
+
+        if (IsVerified != wasVerified)
+        {
             changed.Add(UserFields.IsVerified);
         }
 

@@ -1,0 +1,347 @@
+using System.Globalization;
+using Users.Domain.Users;
+using Users.Domain.Users.Events;
+using static Users.Domain.UnitTests.Users.TestUsers;
+
+namespace Users.Domain.UnitTests.Users;
+
+public class UserTests
+{
+    [Fact]
+    public void Register_WithDefaults_IsActiveNotSuperuserNotVerified()
+    {
+        var user = User.Register(Email(DefaultEmail), DefaultHash, RegisteredAt);
+
+        Assert.True(user.IsActive);
+        Assert.False(user.IsSuperuser);
+        Assert.False(user.IsVerified);
+    }
+
+    [Fact]
+    public void Register_WithFlags_UsesThem()
+    {
+        var user = User.Register(Email(DefaultEmail), DefaultHash, RegisteredAt, isActive: false, isSuperuser: true, isVerified: true);
+
+        Assert.False(user.IsActive);
+        Assert.True(user.IsSuperuser);
+        Assert.True(user.IsVerified);
+    }
+
+    [Fact]
+    public void Register_StoresEmailFormsAndHash()
+    {
+        var user = User.Register(Email("John.Doe@Example.COM"), DefaultHash, RegisteredAt);
+
+        Assert.Equal("John.Doe@example.com", user.Email);
+        Assert.Equal("john.doe@example.com", user.NormalizedEmail);
+        Assert.Equal(DefaultHash, user.HashedPassword);
+    }
+
+    [Fact]
+    public void Register_GeneratesVersion7IdCarryingTheGivenTime()
+    {
+        var user = User.Register(Email(DefaultEmail), DefaultHash, RegisteredAt);
+
+        Assert.Equal(7, user.Id.Version);
+        var unixMilliseconds = long.Parse(user.Id.ToString("N", CultureInfo.InvariantCulture)[..12], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        Assert.Equal(RegisteredAt.ToUnixTimeMilliseconds(), unixMilliseconds);
+    }
+
+    [Fact]
+    public void Register_SetsTimestampsFromTheGivenTime()
+    {
+        var user = User.Register(Email(DefaultEmail), DefaultHash, RegisteredAt);
+
+        Assert.Equal(RegisteredAt, user.CreatedAt);
+        Assert.Equal(RegisteredAt, user.UpdatedAt);
+        Assert.Null(user.LastLoginAt);
+    }
+
+    [Fact]
+    public void Register_TwoUsersAtTheSameTime_GetDistinctIdsAndSecurityStamps()
+    {
+        var first = User.Register(Email(DefaultEmail), DefaultHash, RegisteredAt);
+        var second = User.Register(Email(DefaultEmail), DefaultHash, RegisteredAt);
+
+        Assert.False(string.IsNullOrWhiteSpace(first.SecurityStamp));
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.NotEqual(first.SecurityStamp, second.SecurityStamp);
+    }
+
+    [Fact]
+    public void Register_RaisesExactlyOneUserRegisteredWithIdAndEmail()
+    {
+        var user = User.Register(Email("John.Doe@Example.COM"), DefaultHash, RegisteredAt);
+
+        var registered = Assert.IsType<UserRegistered>(Assert.Single(user.DomainEvents));
+        Assert.Equal(user.Id, registered.UserId);
+        Assert.Equal("John.Doe@example.com", registered.Email);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void Register_WithBlankPasswordHash_Throws(string hash)
+    {
+        Assert.Throws<ArgumentException>(() => User.Register(Email(DefaultEmail), hash, RegisteredAt));
+    }
+
+    [Fact]
+    public void Apply_NewEmail_ReplacesEmailAndClearsVerification()
+    {
+        var user = Registered(isVerified: true);
+
+        user.Apply(new UserChanges(Email: Email("Other@Example.org")), Later);
+
+        Assert.Equal("Other@example.org", user.Email);
+        Assert.Equal("other@example.org", user.NormalizedEmail);
+        Assert.False(user.IsVerified);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Apply_NewEmailWithIsVerifiedTrue_EndsVerified(bool wasVerified)
+    {
+        var user = Registered(isVerified: wasVerified);
+
+        user.Apply(new UserChanges(Email: Email("other@example.org"), IsVerified: true), Later);
+
+        Assert.Equal("other@example.org", user.Email);
+        Assert.True(user.IsVerified);
+    }
+
+    [Fact]
+    public void Apply_ReCasedSameAddress_ChangesEmailButKeepsVerification()
+    {
+        var user = Registered(email: "jane.doe@example.com", isVerified: true);
+
+        var changed = user.Apply(new UserChanges(Email: Email("Jane.Doe@EXAMPLE.com")), Later);
+
+        Assert.Equal("Jane.Doe@example.com", user.Email);
+        Assert.Equal("jane.doe@example.com", user.NormalizedEmail);
+        Assert.True(user.IsVerified);
+        Assert.Equal([UserFields.Email], changed);
+    }
+
+    [Fact]
+    public void Apply_IdenticalEmail_IsNotAChange()
+    {
+        var user = Registered(isVerified: true);
+
+        var changed = user.Apply(new UserChanges(Email: Email(DefaultEmail)), Later);
+
+        Assert.Empty(changed);
+        Assert.True(user.IsVerified);
+    }
+
+    [Fact]
+    public void Apply_Password_ReplacesHashAndRotatesSecurityStamp()
+    {
+        var user = Registered();
+        var stamp = user.SecurityStamp;
+
+        var changed = user.Apply(new UserChanges(PasswordHash: "hash-v2"), Later);
+
+        Assert.Equal("hash-v2", user.HashedPassword);
+        Assert.NotEqual(stamp, user.SecurityStamp);
+        Assert.False(string.IsNullOrWhiteSpace(user.SecurityStamp));
+        Assert.Equal([UserFields.Password], changed);
+    }
+
+    [Fact]
+    public void Apply_BlankPasswordHash_Throws()
+    {
+        var user = Registered();
+
+        Assert.Throws<ArgumentException>(() => user.Apply(new UserChanges(PasswordHash: " "), Later));
+    }
+
+    [Fact]
+    public void Apply_Deactivation_RotatesSecurityStamp()
+    {
+        var user = Registered(isActive: true);
+        var stamp = user.SecurityStamp;
+
+        user.Apply(new UserChanges(IsActive: false), Later);
+
+        Assert.False(user.IsActive);
+        Assert.NotEqual(stamp, user.SecurityStamp);
+    }
+
+    [Fact]
+    public void Apply_Reactivation_KeepsSecurityStamp()
+    {
+        var user = Registered(isActive: false);
+        var stamp = user.SecurityStamp;
+
+        user.Apply(new UserChanges(IsActive: true), Later);
+
+        Assert.True(user.IsActive);
+        Assert.Equal(stamp, user.SecurityStamp);
+    }
+
+    [Fact]
+    public void Apply_EmailAndFlagChanges_KeepSecurityStamp()
+    {
+        var user = Registered();
+        var stamp = user.SecurityStamp;
+
+        user.Apply(new UserChanges(Email: Email("other@example.org"), IsSuperuser: true, IsVerified: true), Later);
+
+        Assert.Equal(stamp, user.SecurityStamp);
+    }
+
+    [Theory]
+    [InlineData(true, false, false)]
+    [InlineData(false, true, false)]
+    [InlineData(false, false, true)]
+    [InlineData(true, true, true)]
+    public void Apply_FlagsSetToTheirCurrentValues_IsNoChange(bool isActive, bool isSuperuser, bool isVerified)
+    {
+        var user = Registered(isActive: isActive, isSuperuser: isSuperuser, isVerified: isVerified);
+        var stamp = user.SecurityStamp;
+
+        var changed = user.Apply(new UserChanges(IsActive: isActive, IsSuperuser: isSuperuser, IsVerified: isVerified), Later);
+
+        Assert.Empty(changed);
+        Assert.Empty(user.DomainEvents);
+        Assert.Equal(RegisteredAt, user.UpdatedAt);
+        Assert.Equal(stamp, user.SecurityStamp);
+    }
+
+    [Fact]
+    public void Apply_NothingRequested_RaisesNothingAndKeepsUpdatedAt()
+    {
+        var user = Registered();
+
+        var changed = user.Apply(new UserChanges(), Later);
+
+        Assert.Empty(changed);
+        Assert.Empty(user.DomainEvents);
+        Assert.Equal(RegisteredAt, user.UpdatedAt);
+    }
+
+    [Fact]
+    public void Apply_EveryField_RaisesOneUserUpdatedListingFieldsInContractOrder()
+    {
+        var user = Registered(isActive: true, isSuperuser: false, isVerified: false);
+
+        var changed = user.Apply(
+            new UserChanges("hash-v2", Email("other@example.org"), IsActive: false, IsSuperuser: true, IsVerified: true),
+            Later);
+
+        string[] expected = [UserFields.Password, UserFields.Email, UserFields.IsActive, UserFields.IsSuperuser, UserFields.IsVerified];
+        Assert.Equal(["password", "email", "is_active", "is_superuser", "is_verified"], expected);
+        var updated = Assert.IsType<UserUpdated>(Assert.Single(user.DomainEvents));
+        Assert.Equal(user.Id, updated.UserId);
+        Assert.Equal(expected, updated.ChangedFields);
+        Assert.Equal(expected, changed);
+        Assert.Equal(Later, user.UpdatedAt);
+        Assert.Equal(RegisteredAt, user.CreatedAt);
+    }
+
+    [Fact]
+    public void Apply_SomeFields_ListsOnlyThoseThatChanged()
+    {
+        var user = Registered(isActive: true, isSuperuser: false);
+
+        user.Apply(new UserChanges(IsActive: true, IsSuperuser: true), Later);
+
+        var updated = Assert.IsType<UserUpdated>(Assert.Single(user.DomainEvents));
+        Assert.Equal([UserFields.IsSuperuser], updated.ChangedFields);
+        Assert.Equal(Later, user.UpdatedAt);
+    }
+
+    [Fact]
+    public void Apply_NewEmailOnVerifiedUser_ListsTheClearedVerification()
+    {
+        var user = Registered(isVerified: true);
+
+        user.Apply(new UserChanges(Email: Email("other@example.org")), Later);
+
+        var updated = Assert.IsType<UserUpdated>(Assert.Single(user.DomainEvents));
+        Assert.Equal([UserFields.Email, UserFields.IsVerified], updated.ChangedFields);
+    }
+
+    [Fact]
+    public void Apply_NewEmailWithIsVerifiedTrueOnVerifiedUser_DoesNotListVerification()
+    {
+        var user = Registered(isVerified: true);
+
+        user.Apply(new UserChanges(Email: Email("other@example.org"), IsVerified: true), Later);
+
+        var updated = Assert.IsType<UserUpdated>(Assert.Single(user.DomainEvents));
+        Assert.Equal([UserFields.Email], updated.ChangedFields);
+    }
+
+    [Fact]
+    public void Apply_Twice_RaisesOneEventPerCall()
+    {
+        var user = Registered();
+
+        user.Apply(new UserChanges(IsSuperuser: true), Later);
+        user.Apply(new UserChanges(IsSuperuser: true), Later.AddMinutes(1));
+        user.Apply(new UserChanges(IsVerified: true), Later.AddMinutes(2));
+
+        Assert.Equal(2, user.DomainEvents.Count);
+        Assert.All(user.DomainEvents, e => Assert.IsType<UserUpdated>(e));
+        Assert.Equal(Later.AddMinutes(2), user.UpdatedAt);
+    }
+
+    [Fact]
+    public void UpgradePasswordHash_ReplacesHashKeepsStampAndRaisesNothing()
+    {
+        var user = Registered();
+        var stamp = user.SecurityStamp;
+
+        user.UpgradePasswordHash("hash-v1-stronger");
+
+        Assert.Equal("hash-v1-stronger", user.HashedPassword);
+        Assert.Equal(stamp, user.SecurityStamp);
+        Assert.Equal(RegisteredAt, user.UpdatedAt);
+        Assert.Empty(user.DomainEvents);
+    }
+
+    [Fact]
+    public void RecordLogin_SetsLastLoginAtAndRaisesUserLoggedIn()
+    {
+        var user = Registered();
+
+        user.RecordLogin(Later);
+
+        Assert.Equal(Later, user.LastLoginAt);
+        var loggedIn = Assert.IsType<UserLoggedIn>(Assert.Single(user.DomainEvents));
+        Assert.Equal(user.Id, loggedIn.UserId);
+        Assert.Equal(Later, loggedIn.At);
+    }
+
+    [Fact]
+    public void MarkDeleted_RaisesUserDeletedWithIdAndEmail()
+    {
+        var user = Registered();
+
+        user.MarkDeleted();
+
+        var deleted = Assert.IsType<UserDeleted>(Assert.Single(user.DomainEvents));
+        Assert.Equal(user.Id, deleted.UserId);
+        Assert.Equal(DefaultEmail, deleted.Email);
+    }
+
+    [Fact]
+    public void DequeueDomainEvents_ReturnsPendingEventsOnceInOrderAndClears()
+    {
+        var user = User.Register(Email(DefaultEmail), DefaultHash, RegisteredAt);
+        user.RecordLogin(Later);
+
+        var events = user.DequeueDomainEvents();
+
+        Assert.Collection(
+            events,
+            e => Assert.IsType<UserRegistered>(e),
+            e => Assert.IsType<UserLoggedIn>(e));
+        Assert.Empty(user.DomainEvents);
+        Assert.Empty(user.DequeueDomainEvents());
+        Assert.Equal(2, events.Count);
+    }
+}
