@@ -1,0 +1,7 @@
+namespace Users.Api.IntegrationTests.Infrastructure;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

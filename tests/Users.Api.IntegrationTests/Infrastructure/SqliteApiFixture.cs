@@ -1,0 +1,6 @@
+namespace Users.Api.IntegrationTests.Infrastructure;
+
+public sealed class SqliteApiFixture : ApiFixture
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Users.Api.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real service over a real database (SQLite file or PostgreSQL database of its own), migrated at start-up
+/// as in production. Password hashing runs with few iterations so the suite stays fast; everything else is the
+/// production configuration.
+/// </summary>
+public sealed class UsersApiFactory(DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public const string Secret = "integration-tests-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
+
+    public DatabaseProvider Provider { get; } = provider;
+
+    public string ConnectionString { get; } = connectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Users", ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Auth:Secret", Secret);
+        builder.UseSetting("Auth:PasswordHashing:Iterations", "1000");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> with services from a fresh scope (database checks, direct commands).</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+}

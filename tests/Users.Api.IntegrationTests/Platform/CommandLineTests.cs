@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Users.Api.IntegrationTests.Platform;
+
+/// <summary>The service's command line, run as a real process the way an operator would.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("users-cli-").FullName;
+
+    [Fact]
+    public async Task CreateUser_WithFlags_PrintsTheUserAsOneJsonLine()
+    {
+        var (exitCode, output, error) = await RunAsync("create-user", "--email", "Root@Example.COM", "--password", "Admin-Passphrase-77", "--superuser", "--verified");
+
+        Assert.True(exitCode == 0, error);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var user = JsonDocument.Parse(line).RootElement;
+        Assert.Equal("Root@example.com", user.GetProperty("email").GetString());
+        Assert.True(user.GetProperty("is_superuser").GetBoolean());
+        Assert.True(user.GetProperty("is_verified").GetBoolean());
+        Assert.True(user.GetProperty("is_active").GetBoolean());
+    }
+
+    [Fact]
+    public async Task CreateUser_WithPasswordFromStandardInput_Works()
+    {
+        var (exitCode, output, error) = await RunAsync(["create-user", "--email", "stdin@example.com", "--password-stdin", "--inactive"], stdin: "Stdin-Passphrase-88\n");
+
+        Assert.True(exitCode == 0, error);
+        Assert.False(JsonDocument.Parse(output).RootElement.GetProperty("is_active").GetBoolean());
+    }
+
+    [Fact]
+    public async Task CreateUser_Twice_FailsTheSecondTimeWithAClearMessage()
+    {
+        await RunAsync("create-user", "--email", "twice@example.com", "--password", "Admin-Passphrase-77");
+
+        var (exitCode, _, error) = await RunAsync("create-user", "--email", "TWICE@example.com", "--password", "Admin-Passphrase-77");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("REGISTER_USER_ALREADY_EXISTS", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateUser_WithWeakPassword_FailsWithThePolicysReason()
+    {
+        var (exitCode, _, error) = await RunAsync("create-user", "--email", "weak@example.com", "--password", "password");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("REGISTER_INVALID_PASSWORD", error, StringComparison.Ordinal);
+        Assert.Contains("common", error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task CreateUser_WithInvalidEmail_FailsWithTheReason()
+    {
+        var (exitCode, _, error) = await RunAsync("create-user", "--email", "not-an-email", "--password", "Admin-Passphrase-77");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("email", error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task CreateUser_WithoutEmail_PrintsUsageAndExits2()
+    {
+        var (exitCode, _, error) = await RunAsync("create-user", "--password", "Admin-Passphrase-77");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Usage", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrate_AppliesMigrationsAndExits0()
+    {
+        var (exitCode, output, error) = await RunAsync("migrate");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("Migrations applied", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_directory, "users.db")));
+    }
+
+    [Fact]
+    public async Task Startup_OutsideDevelopmentWithoutSecret_StopsWithAClearMessage()
+    {
+        var (exitCode, _, error) = await RunAsync(["migrate"], secret: null);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Auth:Secret", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsync(args, stdin: null);
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(
+        string[] args, string? stdin = null, string? secret = "command-line-tests-secret-0123456789-abcdefgh")
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Users.Api.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Users"] = $"Data Source={Path.Combine(_directory, "users.db")}";
+        start.Environment["Auth__PasswordHashing__Iterations"] = "1000";
+        start.Environment.Remove("Auth__Secret");
+        if (secret is not null)
+        {
+            start.Environment["Auth__Secret"] = secret;
+        }
+
+        using var process = Process.Start(start)!;
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+        }
+
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+}

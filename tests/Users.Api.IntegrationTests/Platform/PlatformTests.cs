@@ -1,0 +1,68 @@
+using System.Net;
+using Users.Api.IntegrationTests.Infrastructure;
+
+namespace Users.Api.IntegrationTests.Platform;
+
+public abstract class PlatformTests(ApiFixture fixture) : ApiTestBase(fixture)
+{
+    [SkippableFact]
+    public async Task UnknownRoute_Returns404InTheErrorShape()
+    {
+        var response = await Anonymous().GetAsync("/no/such/route");
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound, "Not Found");
+    }
+
+    [SkippableTheory]
+    [InlineData("PUT", "/users/me")]
+    [InlineData("GET", "/auth/register")]
+    [InlineData("GET", "/auth/jwt/login")]
+    public async Task WrongMethod_Returns405InTheErrorShape(string method, string path)
+    {
+        var response = await Anonymous().SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        await response.AssertProblemAsync(HttpStatusCode.MethodNotAllowed, "Method Not Allowed");
+    }
+
+    [SkippableFact]
+    public async Task HealthLive_Returns200()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Anonymous().GetAsync("/health/live")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task HealthReady_WithReachableDatabase_Returns200()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Anonymous().GetAsync("/health/ready")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task OpenApiDocument_ListsEveryRouteOfTheContract()
+    {
+        var document = await (await Anonymous().GetAsync("/openapi/v1.json")).JsonAsync();
+
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[] { "/auth/register", "/auth/jwt/login", "/auth/jwt/logout", "/users/me", "/users/{id}", "/users" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document");
+        }
+
+        Assert.True(paths.GetProperty("/users/{id}").TryGetProperty("patch", out _));
+        Assert.True(paths.GetProperty("/users/{id}").TryGetProperty("delete", out _));
+        Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("OAuth2PasswordBearer", out _));
+    }
+
+    [SkippableFact]
+    public async Task Docs_ServesTheInteractiveUiForTheOpenApiDocument()
+    {
+        var page = await Anonymous().GetAsync("/docs/index.html");
+        var config = await Anonymous().GetStringAsync("/docs/index.js");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("/openapi/v1.json", config, StringComparison.Ordinal);
+    }
+}
+
+public sealed class PlatformSqliteTests(SqliteApiFixture fixture) : PlatformTests(fixture), IClassFixture<SqliteApiFixture>;
+
+public sealed class PlatformPostgresTests(PostgresApiFixture fixture) : PlatformTests(fixture), IClassFixture<PostgresApiFixture>;
