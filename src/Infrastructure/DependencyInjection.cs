@@ -1,0 +1,128 @@
+using System.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Users.Application.Abstractions.Persistence;
+using Users.Application.Abstractions.Security;
+using Users.Infrastructure.Persistence;
+using Users.Infrastructure.Security;
+using Users.Infrastructure.Settings;
+
+namespace Users.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the settings (validated at start), the database for the configured provider, the repository and
+    /// unit of work, password hashing, access tokens, the common-password list and the database health check.
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(services, o => ConfigurationBinding.Bind(configuration, o));
+        AddValidatedOptions<AuthTokenOptions, AuthTokenOptionsValidator>(services, o => ConfigurationBinding.Bind(configuration, o));
+        AddValidatedOptions<PasswordHashingOptions, PasswordHashingOptionsValidator>(
+            services, o => ConfigurationBinding.Bind(configuration, o));
+
+        // The provider decides the context type, so it is read here; an unknown one registers no context and
+        // the start-up validation above names the problem.
+        var provider = new DatabaseOptions();
+        ConfigurationBinding.Bind(configuration, provider);
+        if (provider.IsPostgres)
+        {
+            services.AddDbContextPool<PostgresUsersDbContext>(
+                (sp, options) => options.UseNpgsql(ConnectionString(sp)));
+            services.AddScoped<UsersDbContext>(sp => sp.GetRequiredService<PostgresUsersDbContext>());
+        }
+        else if (provider.IsSqlite)
+        {
+            services.AddDbContextPool<SqliteUsersDbContext>(
+                (sp, options) => options.UseSqlite(ConnectionString(sp)));
+            services.AddScoped<UsersDbContext>(sp => sp.GetRequiredService<SqliteUsersDbContext>());
+        }
+
+        services.AddScoped<IUserRepository, UserRepository>();
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IPasswordHasher, Pbkdf2PasswordHasher>();
+        services.AddSingleton<IAccessTokenService, JwtAccessTokenService>();
+        services.AddSingleton<ICommonPasswordList, ZxcvbnCommonPasswordList>();
+
+        services.AddHealthChecks().AddDbContextCheck<UsersDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>
+    /// Applies pending migrations of the configured provider, logging each, and switches SQLite to write-ahead
+    /// logging so readers and the single writer do not block each other.
+    /// </summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value; // throws the validation message if invalid
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DependencyInjection).FullName!);
+        var db = provider.GetRequiredService<UsersDbContext>();
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count == 0)
+        {
+            MigrationLog.UpToDate(logger, options.Provider);
+        }
+        else
+        {
+            MigrationLog.Applying(logger, pending.Count, options.Provider, pending);
+            await db.Database.MigrateAsync(cancellationToken);
+            MigrationLog.Applied(logger, pending.Count);
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            var journalMode = await EnableWriteAheadLogAsync(db, cancellationToken);
+            MigrationLog.JournalMode(logger, journalMode);
+        }
+    }
+
+    private static void AddValidatedOptions<TOptions, TValidator>(IServiceCollection services, Action<TOptions> bind)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().Configure(bind).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+    }
+
+    private static string ConnectionString(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+
+    // WAL is a property of the database file: set once, it holds for every later connection. Waiting on a busy
+    // database needs nothing here: Microsoft.Data.Sqlite retries a locked statement until the command timeout
+    // (30 s unless the connection string says otherwise).
+    private static async Task<string?> EnableWriteAheadLogAsync(UsersDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            return (await command.ExecuteScalarAsync(cancellationToken))?.ToString();
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Users.Application.Abstractions.Persistence;
+using Users.Domain.Common;
+
+namespace Users.Infrastructure.Persistence;
+
+/// <summary>
+/// Commits the tracked changes, then hands the domain events of the changed aggregates to their handlers
+/// (the user-manager hooks). Events are published only after the commit, each once, and a failing handler
+/// is logged rather than thrown: the change is already stored, so the caller must still see success.
+/// </summary>
+public sealed partial class UnitOfWork(UsersDbContext db, IMediator mediator, ILogger<UnitOfWork> logger) : IUnitOfWork
+{
+    public async Task SaveChangesAsync(CancellationToken cancellationToken)
+    {
+        // Taken before saving: deleted entities are no longer tracked afterwards, yet their events must go out.
+        var aggregates = db.ChangeTracker.Entries<AggregateRoot>()
+            .Select(entry => entry.Entity)
+            .Where(aggregate => aggregate.DomainEvents.Count > 0)
+            .ToList();
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (UniqueViolations.IsNormalizedEmailTaken(exception))
+        {
+            // Nothing was stored. Forget the failed changes so a later save in this scope does not retry them.
+            db.ChangeTracker.Clear();
+            throw new EmailAlreadyTakenException("Another user already has this email address.", exception);
+        }
+
+        var events = aggregates.SelectMany(aggregate => aggregate.DequeueDomainEvents()).ToList();
+        foreach (var domainEvent in events)
+        {
+            await PublishAsync(domainEvent);
+        }
+    }
+
+    private async Task PublishAsync(IDomainEvent domainEvent)
+    {
+        try
+        {
+            // Not the request's token: the change is committed, and a client that hung up must not cost it its hooks.
+            await mediator.Publish(domainEvent, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // The event's contents are not logged: some carry tokens.
+            LogHandlerFailed(exception, domainEvent.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A handler of {EventType} failed after the change was committed; the change stands")]
+    private partial void LogHandlerFailed(Exception exception, string eventType);
+}

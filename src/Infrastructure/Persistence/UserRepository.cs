@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Users.Application.Abstractions.Persistence;
+using Users.Domain.Users;
+
+namespace Users.Infrastructure.Persistence;
+
+public sealed class UserRepository(UsersDbContext db) : IUserRepository
+{
+    public Task<User?> GetByIdAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+
+    public Task<User?> GetByNormalizedEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
+        db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalizedEmail, cancellationToken);
+
+    public Task<User?> FindForReadAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+
+    public Task<bool> ExistsByNormalizedEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().AnyAsync(u => u.NormalizedEmail == normalizedEmail, cancellationToken);
+
+    /// <summary>
+    /// A keyset page: <c>WHERE id &gt; @after ORDER BY id LIMIT @limit</c>, which walks the primary key
+    /// index however deep the page, and neither skips nor repeats rows when users are added meanwhile
+    /// (an OFFSET does both). Ids sort the same in .NET, SQLite (upper-case text) and PostgreSQL (uuid).
+    /// </summary>
+    public async Task<IReadOnlyList<User>> ListAsync(UserListCriteria criteria, CancellationToken cancellationToken) =>
+        await BuildListQuery(criteria).ToListAsync(cancellationToken);
+
+    internal IQueryable<User> BuildListQuery(UserListCriteria criteria)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        var query = db.Users.AsNoTracking();
+        if (criteria.After is { } after)
+        {
+            query = query.Where(u => u.Id.CompareTo(after) > 0);
+        }
+
+        if (!string.IsNullOrEmpty(criteria.NormalizedEmailPrefix))
+        {
+            var prefix = criteria.NormalizedEmailPrefix;
+            query = query.Where(u => u.NormalizedEmail.StartsWith(prefix));
+        }
+
+        if (criteria.IsActive is { } isActive)
+        {
+            query = query.Where(u => u.IsActive == isActive);
+        }
+
+        return query.OrderBy(u => u.Id).Take(criteria.Limit);
+    }
+
+    public void Add(User user) => db.Users.Add(user);
+
+    public void Remove(User user) => db.Users.Remove(user);
+}

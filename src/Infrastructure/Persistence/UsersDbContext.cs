@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Users.Domain.Users;
+
+namespace Users.Infrastructure.Persistence;
+
+/// <summary>
+/// The service's database. Abstract because each provider has its own subclass, so that each keeps its own
+/// migrations (column types differ: <c>uuid</c> and <c>timestamp with time zone</c> against SQLite's <c>TEXT</c>).
+/// The model itself is the same for both: it comes from the configurations in this assembly.
+/// </summary>
+public abstract class UsersDbContext : DbContext
+{
+    protected UsersDbContext(DbContextOptions options)
+        : base(options) { }
+
+    public DbSet<User> Users => Set<User>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(UsersDbContext).Assembly);
+    }
+}

@@ -1,0 +1,15 @@
+namespace Users.Infrastructure.Settings;
+
+/// <summary>Signing and lifetime of self-issued tokens (section <c>Auth</c>).</summary>
+public sealed class AuthTokenOptions
+{
+    public const string SectionName = "Auth";
+
+    /// <summary>HS256 needs a key at least as long as its 256-bit output.</summary>
+    public const int MinimumSecretBytes = 32;
+
+    /// <summary>The HMAC key of every self-issued JWT, used as given (its UTF-8 bytes). Never logged.</summary>
+    public string? Secret { get; set; }
+
+    public int AccessTokenLifetimeSeconds { get; set; } = 3600;
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Users.Infrastructure.Settings;
+
+/// <summary>
+/// Copies configuration values onto the option classes. Done by hand because the reflection binder is not a
+/// dependency of this layer; a value that does not parse fails start-up with a message naming the setting.
+/// </summary>
+internal static class ConfigurationBinding
+{
+    public static void Bind(IConfiguration configuration, DatabaseOptions options)
+    {
+        var section = configuration.GetSection(DatabaseOptions.SectionName);
+        if (section[nameof(DatabaseOptions.Provider)] is { } provider)
+        {
+            options.Provider = provider.Trim();
+        }
+
+        if (ReadBoolean(section, nameof(DatabaseOptions.MigrateOnStartup), typeof(DatabaseOptions)) is { } migrate)
+        {
+            options.MigrateOnStartup = migrate;
+        }
+
+        if (configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) is { } connectionString)
+        {
+            options.ConnectionString = connectionString;
+        }
+    }
+
+    public static void Bind(IConfiguration configuration, AuthTokenOptions options)
+    {
+        var section = configuration.GetSection(AuthTokenOptions.SectionName);
+        if (section[nameof(AuthTokenOptions.Secret)] is { Length: > 0 } secret)
+        {
+            options.Secret = secret;
+        }
+
+        if (ReadInt32(section, nameof(AuthTokenOptions.AccessTokenLifetimeSeconds), typeof(AuthTokenOptions)) is { } lifetime)
+        {
+            options.AccessTokenLifetimeSeconds = lifetime;
+        }
+    }
+
+    public static void Bind(IConfiguration configuration, PasswordHashingOptions options)
+    {
+        var section = configuration.GetSection(PasswordHashingOptions.SectionName);
+        if (ReadInt32(section, nameof(PasswordHashingOptions.Iterations), typeof(PasswordHashingOptions)) is { } iterations)
+        {
+            options.Iterations = iterations;
+        }
+    }
+
+    private static int? ReadInt32(IConfigurationSection section, string key, Type optionsType)
+    {
+        var raw = section[key];
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        return int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Invalid(optionsType, $"{section.Path}:{key} is '{raw}', which is not a whole number. Set it to a whole number.");
+    }
+
+    private static bool? ReadBoolean(IConfigurationSection section, string key, Type optionsType)
+    {
+        var raw = section[key];
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        return bool.TryParse(raw.Trim(), out var value)
+            ? value
+            : throw Invalid(optionsType, $"{section.Path}:{key} is '{raw}', which is not a boolean. Set it to 'true' or 'false'.");
+    }
+
+    private static OptionsValidationException Invalid(Type optionsType, string message) =>
+        new(Options.DefaultName, optionsType, [message]);
+}
