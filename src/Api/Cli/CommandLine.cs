@@ -19,6 +19,11 @@ public static class CommandLine
           migrate
         """;
 
+    private static readonly JsonSerializerOptions OutputOptions = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
     private static readonly string[] Commands = ["create-user", "migrate"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
@@ -69,10 +74,7 @@ public static class CommandLine
             return 1;
         }
 
-        var json = JsonSerializer.Serialize(result.Value, new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        });
+        var json = JsonSerializer.Serialize(result.Value, OutputOptions);
         await Console.Out.WriteLineAsync(json);
         return 0;
     }

@@ -25,8 +25,8 @@ public static class RegisterEndpoints
     private static async Task<IResult> RegisterAsync(HttpContext context, IMediator mediator, CancellationToken cancellationToken)
     {
         var body = context.JsonBody();
-        var email = body.String("email");
-        var password = body.String("password");
+        var email = body.Text("email");
+        var password = body.Text("password");
         if (!body.IsValid)
         {
             return Problems.Validation(body.Failures, context);

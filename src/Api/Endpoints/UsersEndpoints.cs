@@ -71,9 +71,9 @@ public static class UsersEndpoints
     private static async Task<IResult> UpdateMeAsync(HttpContext context, IMediator mediator, CancellationToken cancellationToken)
     {
         var body = context.JsonBody();
-        var email = body.String("email");
+        var email = body.Text("email");
         body.RejectNull("email", email);
-        var password = body.String("password");
+        var password = body.Text("password");
         if (!body.IsValid)
         {
             return Problems.Validation(body.Failures, context);
@@ -118,9 +118,9 @@ public static class UsersEndpoints
         }
 
         var body = context.JsonBody();
-        var email = body.String("email");
+        var email = body.Text("email");
         body.RejectNull("email", email);
-        var password = body.String("password");
+        var password = body.Text("password");
         var isActive = body.Bool("is_active");
         body.RejectNull("is_active", isActive);
         var isSuperuser = body.Bool("is_superuser");

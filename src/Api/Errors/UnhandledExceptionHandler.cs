@@ -16,7 +16,7 @@ public sealed partial class UnhandledExceptionHandler(ILogger<UnhandledException
     {
         if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
         {
-            LogCancelled(httpContext.Request.Method, httpContext.Request.Path);
+            LogCancelled(httpContext.Request.Method, httpContext.Request.Path.Value);
             httpContext.Response.StatusCode = ClientClosedRequest;
             return true;
         }
@@ -29,13 +29,13 @@ public sealed partial class UnhandledExceptionHandler(ILogger<UnhandledException
 
         if (IsDatabaseUnavailable(exception))
         {
-            LogDatabaseUnavailable(exception, httpContext.Request.Method, httpContext.Request.Path);
+            LogDatabaseUnavailable(exception, httpContext.Request.Method, httpContext.Request.Path.Value);
             httpContext.Response.Headers.RetryAfter = "5";
             await Problems.WriteStatusAsync(httpContext, StatusCodes.Status503ServiceUnavailable);
             return true;
         }
 
-        LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
+        LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path.Value);
         await Problems.WriteStatusAsync(httpContext, StatusCodes.Status500InternalServerError);
         return true;
     }
@@ -54,11 +54,11 @@ public sealed partial class UnhandledExceptionHandler(ILogger<UnhandledException
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} was cancelled by the client")]
-    private partial void LogCancelled(string method, string path);
+    private partial void LogCancelled(string method, string? path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed: the database is unavailable")]
-    private partial void LogDatabaseUnavailable(Exception exception, string method, string path);
+    private partial void LogDatabaseUnavailable(Exception exception, string method, string? path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed with an unhandled exception")]
-    private partial void LogUnhandled(Exception exception, string method, string path);
+    private partial void LogUnhandled(Exception exception, string method, string? path);
 }

@@ -40,7 +40,7 @@ public sealed class JsonBody : IDisposable
         new(null, new FieldFailure(["body"], ValidationTypes.ModelAttributesType, "Input should be a valid dictionary or object to extract fields from"));
 
     /// <summary>The member, <see cref="Field{T}.Absent"/>, or <see cref="Field{T}.Null"/>; a non-string is a failure.</summary>
-    public Field<string> String(string name)
+    public Field<string> Text(string name)
     {
         if (!TryGetMember(name, out var element))
         {
