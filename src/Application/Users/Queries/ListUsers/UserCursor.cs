@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 
 namespace Users.Application.Users.Queries.ListUsers;
@@ -14,7 +15,10 @@ public static class UserCursor
     {
         lastId = Guid.Empty;
         Span<byte> bytes = stackalloc byte[16];
-        if (cursor.Length != 22 || !Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != 16)
+        // DecodeFromChars reports bad input as a status; TryDecodeFromChars throws FormatException on it.
+        if (cursor.Length != 22
+            || Base64Url.DecodeFromChars(cursor, bytes, out _, out var written) != OperationStatus.Done
+            || written != 16)
         {
             return false;
         }

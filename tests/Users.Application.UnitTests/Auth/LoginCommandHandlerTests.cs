@@ -1,0 +1,179 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NSubstitute;
+using Users.Application.Abstractions.Security;
+using Users.Application.Auth.Commands.Login;
+using Users.Application.Settings;
+using Users.Application.UnitTests.TestSupport;
+using Users.Domain.Common;
+using Users.Domain.Users;
+using Users.Domain.Users.Events;
+
+namespace Users.Application.UnitTests.Auth;
+
+public sealed class LoginCommandHandlerTests
+{
+    private const string Password = "correct horse battery";
+
+    private readonly Ports _ports = new();
+    private readonly UserManagementOptions _options = new();
+    private readonly RecordingLogger<LoginCommandHandler> _logger = new();
+
+    private LoginCommandHandler Handler() =>
+        new(_ports.Users, _ports.UnitOfWork, _ports.Hasher, _ports.AccessTokens, Options.Create(_options), _ports.Time, _logger);
+
+    private Task<Result<LoginResult>> Login(string username = UserBuilder.DefaultEmail, string password = Password) =>
+        Handler().Handle(new LoginCommand(username, password), CancellationToken.None);
+
+    private User StoredUser(UserBuilder builder, PasswordVerification verification)
+    {
+        var user = builder.Build();
+        _ports.Store(user);
+        _ports.Hasher.Verify(user.HashedPassword, Password).Returns(verification);
+        return user;
+    }
+
+    [Fact]
+    public async Task Login_WithUnknownUser_ReturnsBadCredentialsAfterDummyVerification()
+    {
+        ResultAssert.Failed(await Login(username: "nobody@example.com"), "LOGIN_BAD_CREDENTIALS");
+
+        _ports.Hasher.Received(1).VerifyAgainstDummy(Password);
+        _ports.AccessTokens.DidNotReceiveWithAnyArgs().Issue(default!);
+        _ports.ReceivedNoCommit();
+    }
+
+    [Fact]
+    public async Task Login_WithWrongPassword_ReturnsBadCredentialsWithoutCommit()
+    {
+        var user = StoredUser(new UserBuilder(), PasswordVerification.Failed);
+
+        ResultAssert.Failed(await Login(), "LOGIN_BAD_CREDENTIALS");
+
+        Assert.Null(user.LastLoginAt);
+        _ports.AccessTokens.DidNotReceiveWithAnyArgs().Issue(default!);
+        _ports.ReceivedNoCommit();
+    }
+
+    [Fact]
+    public async Task Login_WithInactiveUserAndCorrectPassword_ReturnsBadCredentials()
+    {
+        StoredUser(new UserBuilder().Inactive(), PasswordVerification.Success);
+
+        ResultAssert.Failed(await Login(), "LOGIN_BAD_CREDENTIALS");
+
+        _ports.AccessTokens.DidNotReceiveWithAnyArgs().Issue(default!);
+        _ports.ReceivedNoCommit();
+    }
+
+    [Fact]
+    public async Task Login_WithInactiveUser_StillSpendsARealVerification()
+    {
+        StoredUser(new UserBuilder().Inactive(), PasswordVerification.Success);
+
+        await Login();
+
+        _ports.Hasher.Received(1).Verify(UserBuilder.DefaultPasswordHash, Password);
+    }
+
+    [Fact]
+    public async Task Login_WithStoredHashInUnknownFormat_ReturnsBadCredentialsAndLogsError()
+    {
+        var user = StoredUser(new UserBuilder(), PasswordVerification.UnknownFormat);
+
+        ResultAssert.Failed(await Login(), "LOGIN_BAD_CREDENTIALS");
+
+        var entry = Assert.Single(_logger.Entries);
+        Assert.Equal(LogLevel.Error, entry.Level);
+        Assert.Contains(user.Id.ToString(), entry.Message, StringComparison.Ordinal);
+        _ports.ReceivedNoCommit();
+    }
+
+    [Fact]
+    public async Task Login_WhenVerificationRequiredAndUserUnverified_ReturnsNotVerified()
+    {
+        _options.RequireVerification = true;
+        StoredUser(new UserBuilder(), PasswordVerification.Success);
+
+        ResultAssert.Failed(await Login(), "LOGIN_USER_NOT_VERIFIED");
+
+        _ports.ReceivedNoCommit();
+    }
+
+    [Fact]
+    public async Task Login_WhenVerificationRequiredAndPasswordWrong_ReturnsBadCredentialsNotNotVerified()
+    {
+        _options.RequireVerification = true;
+        StoredUser(new UserBuilder(), PasswordVerification.Failed);
+
+        ResultAssert.Failed(await Login(), "LOGIN_BAD_CREDENTIALS");
+    }
+
+    [Fact]
+    public async Task Login_WhenVerificationRequiredAndUserVerified_Succeeds()
+    {
+        _options.RequireVerification = true;
+        StoredUser(new UserBuilder().Verified(), PasswordVerification.Success);
+
+        ResultAssert.Succeeded(await Login());
+    }
+
+    [Fact]
+    public async Task Login_WhenVerificationNotRequired_LetsUnverifiedUserIn()
+    {
+        var user = StoredUser(new UserBuilder(), PasswordVerification.Success);
+
+        var result = ResultAssert.Succeeded(await Login());
+
+        Assert.False(result.User.IsVerified);
+        Assert.Equal(user.Id, result.User.Id);
+    }
+
+    [Fact]
+    public async Task Login_WithCorrectPassword_RecordsLoginTimeCommitsOnceAndReturnsIssuedToken()
+    {
+        var user = StoredUser(new UserBuilder(), PasswordVerification.Success);
+
+        var result = ResultAssert.Succeeded(await Login());
+
+        Assert.Equal(_ports.Time.Now, user.LastLoginAt);
+        Assert.Equal(new UserLoggedIn(user.Id, _ports.Time.Now), Assert.Single(user.DomainEvents));
+        Assert.Equal(Ports.IssuedToken, result.AccessToken);
+        _ports.AccessTokens.Received(1).Issue(user);
+        _ports.ReceivedOneCommit();
+    }
+
+    [Fact]
+    public async Task Login_WithUpToDateHash_DoesNotRehash()
+    {
+        StoredUser(new UserBuilder(), PasswordVerification.Success);
+
+        await Login();
+
+        _ports.Hasher.DidNotReceiveWithAnyArgs().Hash(default!);
+    }
+
+    [Fact]
+    public async Task Login_WhenRehashNeeded_StoresNewHashAndKeepsSecurityStamp()
+    {
+        var user = StoredUser(new UserBuilder(), PasswordVerification.SuccessRehashNeeded);
+        var stamp = user.SecurityStamp;
+
+        ResultAssert.Succeeded(await Login());
+
+        _ports.Hasher.Received(1).Hash(Password);
+        Assert.Equal(Ports.HashOf(Password), user.HashedPassword);
+        Assert.Equal(stamp, user.SecurityStamp);
+        _ports.ReceivedOneCommit();
+    }
+
+    [Fact]
+    public async Task Login_LooksUserUpByLowerCasedEmail()
+    {
+        StoredUser(new UserBuilder().WithEmail("Alice@Example.com"), PasswordVerification.Success);
+
+        ResultAssert.Succeeded(await Login(username: "  ALICE@EXAMPLE.COM "));
+
+        await _ports.Users.Received(1).GetByNormalizedEmailAsync("alice@example.com", Arg.Any<CancellationToken>());
+    }
+}

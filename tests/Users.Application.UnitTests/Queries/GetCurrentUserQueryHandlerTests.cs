@@ -1,0 +1,94 @@
+using NSubstitute;
+using Users.Application.Abstractions.Security;
+using Users.Application.UnitTests.TestSupport;
+using Users.Application.Users;
+using Users.Application.Users.Queries.GetCurrentUser;
+using Users.Domain.Common;
+using Users.Domain.Users;
+
+namespace Users.Application.UnitTests.Queries;
+
+public sealed class GetCurrentUserQueryHandlerTests
+{
+    private const string Token = "presented-token";
+
+    private readonly Ports _ports = new();
+
+    private Task<Result<UserRead>> GetCurrentUser() =>
+        new GetCurrentUserQueryHandler(_ports.AccessTokens, _ports.Users).Handle(new GetCurrentUserQuery(Token), CancellationToken.None);
+
+#pragma warning disable CA2012 // configuring a substitute's call, not consuming its ValueTask
+    private void TokenSays(AccessTokenClaims? claims) =>
+        _ports.AccessTokens.ReadAsync(Token, Arg.Any<CancellationToken>()).Returns(_ => ValueTask.FromResult(claims));
+#pragma warning restore CA2012
+
+    private User Stored(UserBuilder builder)
+    {
+        var user = builder.Build();
+        _ports.Store(user);
+        return user;
+    }
+
+    [Fact]
+    public async Task GetCurrentUser_WhenTokenRejected_ReturnsUnauthorizedWithoutLookingUpAUser()
+    {
+        TokenSays(null);
+
+        var error = ResultAssert.Failed(await GetCurrentUser(), "Unauthorized");
+
+        Assert.Equal(ErrorKind.Unauthorized, error.Kind);
+        Assert.Empty(_ports.Users.ReceivedCalls());
+    }
+
+    [Fact]
+    public async Task GetCurrentUser_WhenUserNoLongerExists_ReturnsUnauthorized()
+    {
+        TokenSays(new AccessTokenClaims(Guid.NewGuid(), "stamp"));
+
+        ResultAssert.Failed(await GetCurrentUser(), "Unauthorized");
+    }
+
+    [Fact]
+    public async Task GetCurrentUser_WhenUserInactive_ReturnsUnauthorized()
+    {
+        var user = Stored(new UserBuilder().Inactive());
+        TokenSays(new AccessTokenClaims(user.Id, user.SecurityStamp));
+
+        ResultAssert.Failed(await GetCurrentUser(), "Unauthorized");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("0123456789abcdef0123456789abcdef")]
+    public async Task GetCurrentUser_WhenSecurityStampDiffers_ReturnsUnauthorized(string presentedStamp)
+    {
+        var user = Stored(new UserBuilder());
+        TokenSays(new AccessTokenClaims(user.Id, presentedStamp));
+
+        ResultAssert.Failed(await GetCurrentUser(), "Unauthorized");
+    }
+
+    [Fact]
+    public async Task GetCurrentUser_WhenTokenStampIsFromBeforeAPasswordChange_ReturnsUnauthorized()
+    {
+        var user = Stored(new UserBuilder());
+        var stampAtIssue = user.SecurityStamp;
+        user.Apply(new UserChanges(PasswordHash: "hash:new"), _ports.Time.Now);
+        TokenSays(new AccessTokenClaims(user.Id, stampAtIssue));
+
+        ResultAssert.Failed(await GetCurrentUser(), "Unauthorized");
+    }
+
+    [Fact]
+    public async Task GetCurrentUser_WithValidTokenOfActiveUser_ReturnsUserReadReadingWithoutTracking()
+    {
+        var user = Stored(new UserBuilder().Verified().Superuser());
+        TokenSays(new AccessTokenClaims(user.Id, user.SecurityStamp));
+
+        var read = ResultAssert.Succeeded(await GetCurrentUser());
+
+        Assert.Equal(new UserRead(user.Id, UserBuilder.DefaultEmail, true, true, true), read);
+        await _ports.Users.Received(1).FindForReadAsync(user.Id, Arg.Any<CancellationToken>());
+        await _ports.Users.DidNotReceiveWithAnyArgs().GetByIdAsync(default, default);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Reflection;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Users.Application.Settings;
+
+namespace Users.Application.UnitTests.TestSupport;
+
+/// <summary>
+/// The real Application registration (<c>AddApplication</c>) with every port a substitute from <see cref="Ports"/>,
+/// and a mediator resolved from a scope as ASP.NET Core would per request.
+/// </summary>
+public sealed class ApplicationHost : IDisposable
+{
+    private readonly ServiceProvider _provider;
+    private readonly IServiceScope _scope;
+
+    public ApplicationHost(Action<IServiceCollection>? configure = null, params Assembly[] extraAssemblies)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(Ports.Users);
+        services.AddSingleton(Ports.UnitOfWork);
+        services.AddSingleton(Ports.Hasher);
+        services.AddSingleton(Ports.Policy);
+        services.AddSingleton(Ports.AccessTokens);
+        services.AddSingleton(Ports.CommonPasswords);
+        services.AddSingleton<TimeProvider>(Ports.Time);
+        services.AddSingleton(Options.Create(new UserManagementOptions()));
+        configure?.Invoke(services);
+        services.AddApplication(extraAssemblies);
+
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        _scope = _provider.CreateScope();
+    }
+
+    public Ports Ports { get; } = new();
+
+    public IMediator Mediator => _scope.ServiceProvider.GetRequiredService<IMediator>();
+
+    public IServiceProvider Services => _scope.ServiceProvider;
+
+    public void Dispose()
+    {
+        _scope.Dispose();
+        _provider.Dispose();
+    }
+}

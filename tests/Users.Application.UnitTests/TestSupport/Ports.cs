@@ -1,0 +1,75 @@
+using NSubstitute;
+using Users.Application.Abstractions.Persistence;
+using Users.Application.Abstractions.Security;
+using Users.Application.Users.Services;
+using Users.Domain.Users;
+
+namespace Users.Application.UnitTests.TestSupport;
+
+/// <summary>
+/// NSubstitute mocks of every port, with safe defaults: the policy accepts any password (NSubstitute would
+/// otherwise answer an empty reason, i.e. a rejection), the hasher returns <see cref="HashOf"/>, no address is taken.
+/// </summary>
+public sealed class Ports
+{
+    public const string IssuedToken = "issued-access-token";
+
+    public Ports()
+    {
+        Hasher.Hash(Arg.Any<string>()).Returns(call => HashOf(call.Arg<string>()));
+        AccessTokens.Issue(Arg.Any<User>()).Returns(IssuedToken);
+        CommonPasswords.Contains(Arg.Any<string>()).Returns(false);
+        AcceptAnyPassword();
+    }
+
+    public IUserRepository Users { get; } = Substitute.For<IUserRepository>();
+
+    public IUnitOfWork UnitOfWork { get; } = Substitute.For<IUnitOfWork>();
+
+    public IPasswordHasher Hasher { get; } = Substitute.For<IPasswordHasher>();
+
+    public IPasswordPolicy Policy { get; } = Substitute.For<IPasswordPolicy>();
+
+    public IAccessTokenService AccessTokens { get; } = Substitute.For<IAccessTokenService>();
+
+    public ICommonPasswordList CommonPasswords { get; } = Substitute.For<ICommonPasswordList>();
+
+    public FakeTimeProvider Time { get; } = new(UserBuilder.DefaultCreatedAt.AddDays(30));
+
+    public static string HashOf(string password) => "hash:" + password;
+
+#pragma warning disable CA2012 // configuring a substitute's call, not consuming its ValueTask
+    public void AcceptAnyPassword() =>
+        Policy.CheckAsync(Arg.Any<string>(), Arg.Any<string?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ValueTask.FromResult<string?>(null));
+
+    public void RejectAnyPassword(string reason) =>
+        Policy.CheckAsync(Arg.Any<string>(), Arg.Any<string?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ValueTask.FromResult<string?>(reason));
+#pragma warning restore CA2012
+
+    /// <summary>Makes <paramref name="user"/> findable by id and address, and its address taken.</summary>
+    public void Store(User user)
+    {
+        Users.GetByIdAsync(user.Id, Arg.Any<CancellationToken>()).Returns(user);
+        Users.FindForReadAsync(user.Id, Arg.Any<CancellationToken>()).Returns(user);
+        Users.GetByNormalizedEmailAsync(user.NormalizedEmail, Arg.Any<CancellationToken>()).Returns(user);
+        Users.ExistsByNormalizedEmailAsync(user.NormalizedEmail, Arg.Any<CancellationToken>()).Returns(true);
+    }
+
+    public void TakeEmail(string normalizedEmail) =>
+        Users.ExistsByNormalizedEmailAsync(normalizedEmail, Arg.Any<CancellationToken>()).Returns(true);
+
+    /// <summary>Another request commits the same address between the check and this commit.</summary>
+    public void LoseCommitRace() =>
+        UnitOfWork.SaveChangesAsync(Arg.Any<CancellationToken>())
+            .Returns(_ => Task.FromException(new EmailAlreadyTakenException("unique index")));
+
+    public UserCreator Creator() => new(Users, UnitOfWork, Hasher, Policy, Time);
+
+    public UserUpdater Updater() => new(Users, UnitOfWork, Hasher, Policy, Time);
+
+    public void ReceivedNoCommit() => UnitOfWork.DidNotReceiveWithAnyArgs().SaveChangesAsync(default);
+
+    public void ReceivedOneCommit() => UnitOfWork.Received(1).SaveChangesAsync(Arg.Any<CancellationToken>());
+}
