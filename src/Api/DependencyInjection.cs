@@ -45,6 +45,7 @@ public static class DependencyInjection
             });
             o.AddDocumentTransformer<SecuritySchemeTransformer>();
             o.AddOperationTransformer<SecuritySchemeTransformer>();
+            o.AddOperationTransformer<RequestBodyTransformer>();
         });
         return services;
     }

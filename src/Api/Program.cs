@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Users.Api;
 using Users.Api.Cli;
@@ -7,6 +8,12 @@ using Users.Infrastructure.Settings;
 
 var isCommand = CommandLine.IsCommand(args);
 var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
+if (isCommand)
+{
+    // A command's standard output is its result (one line of JSON); logs go to standard error.
+    builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+}
+
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration)
@@ -15,6 +22,9 @@ builder.Services
 try
 {
     var app = builder.Build();
+
+    // Check every setting now, so a bad configuration stops the service (or a command) before it does anything.
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
     if (isCommand)
     {
         return await CommandLine.RunAsync(app, args);

@@ -2,6 +2,7 @@ using MediatR;
 using Users.Api.Authentication;
 using Users.Api.Endpoints.Requests;
 using Users.Api.Errors;
+using Users.Api.Json;
 using Users.Application.Auth.Commands.Login;
 
 namespace Users.Api.Endpoints;
@@ -13,7 +14,7 @@ public static class AuthEndpoints
     {
         var group = app.MapGroup($"/auth/{AuthSchemes.Jwt}").WithTags("auth");
         group.MapPost("/login", LoginAsync)
-            .Accepts<LoginForm>("application/x-www-form-urlencoded", "multipart/form-data")
+            .WithFormBody<LoginForm>()
             .WithName($"auth:{AuthSchemes.Jwt}.login")
             .WithSummary("Log in with email and password (OAuth2 password form)")
             .Produces<BearerResponse>()

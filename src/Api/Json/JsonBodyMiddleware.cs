@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 using Users.Api.Errors;
 using Users.Application.Common.Validation;
 using Users.Domain.Common;
@@ -63,6 +64,13 @@ public sealed class JsonBodyMiddleware(RequestDelegate next)
             return JsonBody.Missing();
         }
 
+        // JsonDocument checks UTF-8 only in the parts it decodes; the contract wants any invalid byte refused.
+        if (!Utf8.IsValid(bytes.Value.Span))
+        {
+            await InvalidJsonAsync(context);
+            return null;
+        }
+
         try
         {
             return JsonBody.Parsed(JsonDocument.Parse(bytes.Value, ParseOptions));
@@ -70,11 +78,13 @@ public sealed class JsonBodyMiddleware(RequestDelegate next)
         catch (JsonException)
         {
             // Truncated JSON, invalid UTF-8, NaN, nesting deeper than 64: the body as a whole is unreadable.
-            FieldFailure failure = new(["body"], ValidationTypes.JsonInvalid, "JSON decode error");
-            await Problems.Validation([failure], context).ExecuteAsync(context);
+            await InvalidJsonAsync(context);
             return null;
         }
     }
+
+    private static Task InvalidJsonAsync(HttpContext context) =>
+        Problems.Validation([new FieldFailure(["body"], ValidationTypes.JsonInvalid, "JSON decode error")], context).ExecuteAsync(context);
 
     private static bool IsJson(string? contentType)
     {
