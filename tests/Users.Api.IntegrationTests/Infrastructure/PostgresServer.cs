@@ -13,6 +13,7 @@ namespace Users.Api.IntegrationTests.Infrastructure;
 public static class PostgresServer
 {
     private const string BinariesDirectory = "/usr/lib/postgresql/15/bin";
+    private const string ClusterPrefix = "users-pg-";
     private static readonly Lazy<(string? ConnectionString, string? Unavailable)> Server = new(Start, isThreadSafe: true);
 
     /// <summary>A connection string to the server's maintenance database, or <c>null</c> when there is no server.</summary>
@@ -64,8 +65,9 @@ public static class PostgresServer
 
     private static string StartThrowawayCluster()
     {
-        var directory = Directory.CreateTempSubdirectory("users-pg-").FullName;
         var asRoot = Environment.UserName == "root";
+        ReapAbandonedClusters(asRoot);
+        var directory = Directory.CreateTempSubdirectory(ClusterPrefix).FullName;
         if (asRoot)
         {
             Run("chown", ["postgres:postgres", directory], directory, asPostgres: false);
@@ -79,19 +81,60 @@ public static class PostgresServer
             + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
         Run(Path.Combine(BinariesDirectory, "pg_ctl"),
             ["-D", data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "-o", serverOptions, "start"], directory, asRoot);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                Run(Path.Combine(BinariesDirectory, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], directory, asRoot);
-                Directory.Delete(directory, recursive: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // The cluster lives in a temp directory; a failed stop leaves only files behind.
-            }
-        };
+        StartWatchdog(directory, data, asRoot);
         return $"Host=127.0.0.1;Port={port};Database=postgres;Username=users;Pooling=true;Maximum Pool Size=50";
+    }
+
+    /// <summary>
+    /// Stops and removes the cluster once this test process is gone, however it ends: the test host is often
+    /// killed before exit handlers run. The watchdog is a detached shell (<c>setsid -f</c>) so that killing the
+    /// test process tree does not take it along.
+    /// </summary>
+    private static void StartWatchdog(string directory, string data, bool asRoot)
+    {
+        var stop = $"{(asRoot ? "runuser -u postgres -- " : string.Empty)}{BinariesDirectory}/pg_ctl -D '{data}' -m immediate -w stop";
+        var script = $"cd /tmp; while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {stop} >/dev/null 2>&1; rm -rf '{directory}'";
+        var start = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-f", "bash", "-c", script })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var watchdog = Process.Start(start) ?? throw new InvalidOperationException("setsid did not start");
+        watchdog.WaitForExit(TimeSpan.FromSeconds(10));
+    }
+
+    private static void StopCluster(string directory, bool asRoot)
+    {
+        try
+        {
+            if (File.Exists(Path.Combine(directory, "data", "postmaster.pid")))
+            {
+                Run(Path.Combine(BinariesDirectory, "pg_ctl"), ["-D", Path.Combine(directory, "data"), "-m", "immediate", "-w", "stop"], "/tmp", asRoot);
+            }
+
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception)
+        {
+            // Best effort at process exit: nothing can be reported anymore.
+            // A cluster left behind is stopped and removed by the next run's ReapAbandonedClusters.
+        }
+    }
+
+    /// <summary>
+    /// A test process that is killed never runs its exit handler; its cluster is stopped here by a later run.
+    /// Only clusters older than half an hour are touched, so a test run going on in parallel keeps its own.
+    /// </summary>
+    private static void ReapAbandonedClusters(bool asRoot)
+    {
+        foreach (var directory in Directory.EnumerateDirectories(Path.GetTempPath(), ClusterPrefix + "*"))
+        {
+            if (Directory.GetCreationTimeUtc(directory) < DateTime.UtcNow.AddMinutes(-30))
+            {
+                StopCluster(directory, asRoot);
+            }
+        }
     }
 
     private static void Run(string file, string[] arguments, string workingDirectory, bool asPostgres)
