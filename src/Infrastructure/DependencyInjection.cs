@@ -27,21 +27,27 @@ public static class DependencyInjection
         AddValidatedOptions<PasswordHashingOptions, PasswordHashingOptionsValidator>(
             services, o => ConfigurationBinding.Bind(configuration, o));
 
-        // The provider decides the context type, so it is read here; an unknown one registers no context and
-        // the start-up validation above names the problem.
-        var provider = new DatabaseOptions();
-        ConfigurationBinding.Bind(configuration, provider);
-        if (provider.IsPostgres)
+        // The provider decides the context type, so it is read here. An unknown one gets a context registration
+        // that fails with the validation message, at start-up (ValidateOnStart) or at the latest on first use.
+        var provider = configuration[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}"]?.Trim();
+        var selection = new DatabaseOptions { Provider = provider ?? DatabaseOptions.SqliteProvider };
+        if (selection.IsPostgres)
         {
-            services.AddDbContextPool<PostgresUsersDbContext>(
-                (sp, options) => options.UseNpgsql(ConnectionString(sp)));
+            services.AddDbContextPool<PostgresUsersDbContext>((sp, options) => options.UseNpgsql(ConnectionString(sp)));
             services.AddScoped<UsersDbContext>(sp => sp.GetRequiredService<PostgresUsersDbContext>());
         }
-        else if (provider.IsSqlite)
+        else if (selection.IsSqlite)
         {
-            services.AddDbContextPool<SqliteUsersDbContext>(
-                (sp, options) => options.UseSqlite(ConnectionString(sp)));
+            services.AddDbContextPool<SqliteUsersDbContext>((sp, options) => options.UseSqlite(ConnectionString(sp)));
             services.AddScoped<UsersDbContext>(sp => sp.GetRequiredService<SqliteUsersDbContext>());
+        }
+        else
+        {
+            services.AddScoped<UsersDbContext>(sp =>
+            {
+                _ = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value; // throws the validation message
+                throw new InvalidOperationException($"Database:Provider '{provider}' is not supported.");
+            });
         }
 
         services.AddScoped<IUserRepository, UserRepository>();

@@ -105,10 +105,12 @@ public sealed partial class JwtAccessTokenService : IAccessTokenService
             return null;
         }
 
-        if (!jwt.TryGetPayloadValue<string>(JwtRegisteredClaimNames.Sub, out var subject)
-            || !Guid.TryParseExact(subject, "D", out var userId)
-            || !jwt.TryGetPayloadValue<string>(SecurityStampClaim, out var stamp)
-            || string.IsNullOrEmpty(stamp))
+        // Typed as object: asking for a string would turn a JSON number into one.
+        if (!jwt.TryGetPayloadValue<object>(JwtRegisteredClaimNames.Sub, out var subject)
+            || subject is not string subjectText
+            || !Guid.TryParseExact(subjectText, "D", out var userId)
+            || !jwt.TryGetPayloadValue<object>(SecurityStampClaim, out var stampValue)
+            || stampValue is not string { Length: > 0 } stamp)
         {
             LogRejected(null);
             return null;

@@ -71,6 +71,9 @@ public sealed class Pbkdf2PasswordHasher : IPasswordHasher
 
     public void VerifyAgainstDummy(string password) => _ = Verify(_dummyHash.Value, password);
 
+    /// <summary>The hash <see cref="VerifyAgainstDummy"/> checks against (for tests).</summary>
+    internal string DummyHash => _dummyHash.Value;
+
     private static bool TryParse(string? hash, out StoredHash stored)
     {
         stored = default;

@@ -1,0 +1,225 @@
+using MediatR;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using NSubstitute;
+using Users.Application.Abstractions.Persistence;
+using Users.Application.Abstractions.Security;
+using Users.Infrastructure.Persistence;
+using Users.Infrastructure.Security;
+using Users.Infrastructure.Settings;
+using Users.Infrastructure.UnitTests.Persistence;
+using Users.Infrastructure.UnitTests.TestDoubles;
+
+namespace Users.Infrastructure.UnitTests;
+
+public sealed class DependencyInjectionTests
+{
+    [Fact]
+    public async Task AddInfrastructure_BindsSettingsFromConfiguration()
+    {
+        await using var provider = Build(TestConfiguration.Create(
+            "Data Source=x.db",
+            ("Database:Provider", "sqlite"),
+            ("Database:MigrateOnStartup", "false"),
+            ("Auth:AccessTokenLifetimeSeconds", "60"),
+            ("Auth:PasswordHashing:Iterations", "1234")));
+
+        var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        Assert.Equal("sqlite", database.Provider);
+        Assert.Equal("Data Source=x.db", database.ConnectionString);
+        Assert.False(database.ShouldMigrateOnStartup);
+        Assert.Equal(60, provider.GetRequiredService<IOptions<AuthTokenOptions>>().Value.AccessTokenLifetimeSeconds);
+        Assert.Equal(TestConfiguration.Secret, provider.GetRequiredService<IOptions<AuthTokenOptions>>().Value.Secret);
+        Assert.Equal(1234, provider.GetRequiredService<IOptions<PasswordHashingOptions>>().Value.Iterations);
+    }
+
+    [Fact]
+    public async Task AddInfrastructure_Defaults_AreSqliteAtUsersDb()
+    {
+        await using var provider = Build(TestConfiguration.Create());
+
+        var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        Assert.Equal("Data Source=users.db", database.ConnectionString);
+        Assert.True(database.ShouldMigrateOnStartup);
+        Assert.Equal(3600, provider.GetRequiredService<IOptions<AuthTokenOptions>>().Value.AccessTokenLifetimeSeconds);
+        await using var scope = provider.CreateAsyncScope();
+        Assert.IsType<SqliteUsersDbContext>(scope.ServiceProvider.GetRequiredService<UsersDbContext>());
+    }
+
+    [Fact]
+    public async Task AddInfrastructure_Postgres_RegistersThePostgresContext()
+    {
+        await using var provider = Build(TestConfiguration.Create(
+            "Host=127.0.0.1;Port=1;Database=none;Username=none", ("Database:Provider", "Postgres")));
+
+        await using var scope = provider.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<UsersDbContext>();
+
+        Assert.IsType<PostgresUsersDbContext>(db);
+        Assert.Same(db, scope.ServiceProvider.GetRequiredService<PostgresUsersDbContext>());
+        Assert.False(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ShouldMigrateOnStartup);
+    }
+
+    [Fact]
+    public async Task AddInfrastructure_RegistersEveryPort()
+    {
+        await using var provider = Build(TestConfiguration.Create());
+        await using var scope = provider.CreateAsyncScope();
+
+        Assert.IsType<UserRepository>(scope.ServiceProvider.GetRequiredService<IUserRepository>());
+        Assert.IsType<UnitOfWork>(scope.ServiceProvider.GetRequiredService<IUnitOfWork>());
+        Assert.IsType<Pbkdf2PasswordHasher>(provider.GetRequiredService<IPasswordHasher>());
+        Assert.IsType<JwtAccessTokenService>(provider.GetRequiredService<IAccessTokenService>());
+        Assert.IsType<ZxcvbnCommonPasswordList>(provider.GetRequiredService<ICommonPasswordList>());
+        Assert.Same(provider.GetRequiredService<IPasswordHasher>(), provider.GetRequiredService<IPasswordHasher>());
+    }
+
+    [Fact]
+    public async Task StartupValidation_WithoutSecret_FailsWithTheInstruction()
+    {
+        await using var provider = Build(TestConfiguration.Create(null, ("Auth:Secret", null)));
+
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(AuthTokenOptionsValidator.SecretMessage, exception.Failures);
+    }
+
+    [Fact]
+    public async Task StartupValidation_WithUnknownProvider_FailsNamingTheChoices()
+    {
+        await using var provider = Build(TestConfiguration.Create(null, ("Database:Provider", "Oracle")));
+
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(exception.Failures, f => f.Contains("'Oracle'", StringComparison.Ordinal) && f.Contains("'Sqlite' or 'Postgres'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task UnknownProvider_ResolvingTheContext_FailsWithTheValidationMessage()
+    {
+        await using var provider = Build(TestConfiguration.Create(null, ("Database:Provider", "Oracle")));
+        await using var scope = provider.CreateAsyncScope();
+
+        var exception = Assert.Throws<OptionsValidationException>(() => scope.ServiceProvider.GetRequiredService<IUserRepository>());
+
+        Assert.Contains(exception.Failures, f => f.Contains("Database:Provider", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Auth:AccessTokenLifetimeSeconds", "an hour")]
+    [InlineData("Auth:PasswordHashing:Iterations", "1e6")]
+    [InlineData("Database:MigrateOnStartup", "yes")]
+    public async Task StartupValidation_WithAnUnparseableValue_FailsNamingTheSetting(string key, string value)
+    {
+        await using var provider = Build(TestConfiguration.Create(null, (key, value)));
+
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(exception.Failures, f => f.StartsWith($"{key} is '{value}'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task StartupValidation_WithValidSettings_Passes()
+    {
+        await using var provider = Build(TestConfiguration.Create());
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    [Fact]
+    public async Task MigrateDatabase_CreatesTheSchema_SwitchesSqliteToWal_AndTheHealthCheckPasses()
+    {
+        await using var database = SqliteTestDatabase.CreateEmpty();
+        await using var provider = Build(TestConfiguration.Create(database.ConnectionString));
+
+        await provider.MigrateDatabaseAsync();
+        await provider.MigrateDatabaseAsync(); // idempotent
+
+        await using (var connection = new SqliteConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode;";
+            Assert.Equal("wal", await command.ExecuteScalarAsync());
+            command.CommandText = "SELECT count(*) FROM users;";
+            Assert.Equal(0L, await command.ExecuteScalarAsync());
+        }
+
+        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Tags.Contains("ready"));
+        Assert.Equal(HealthStatus.Healthy, report.Status);
+        Assert.Contains("database", report.Entries.Keys);
+    }
+
+    [Fact]
+    public async Task HealthCheck_WithoutTheSchema_IsNotHealthy()
+    {
+        await using var database = SqliteTestDatabase.CreateEmpty();
+        await using var provider = Build(TestConfiguration.Create(database.ConnectionString + ";Mode=ReadOnly"));
+
+        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        Assert.Equal(HealthStatus.Unhealthy, report.Status);
+    }
+
+    [Fact]
+    public async Task ConcurrentRegistrations_OnOneSqliteFile_AllCommit()
+    {
+        await using var database = SqliteTestDatabase.CreateEmpty();
+        await using var provider = Build(TestConfiguration.Create(database.ConnectionString));
+        await provider.MigrateDatabaseAsync();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => RegisterAsync(provider, $"user{i}@example.com"))));
+
+        Assert.All(outcomes, Assert.Null);
+        Assert.Equal(20, await CountUsersAsync(provider));
+    }
+
+    [Fact]
+    public async Task ConcurrentRegistrations_OfOneAddress_CommitExactlyOnce_TheRestAreEmailAlreadyTaken()
+    {
+        await using var database = SqliteTestDatabase.CreateEmpty();
+        await using var provider = Build(TestConfiguration.Create(database.ConnectionString));
+        await provider.MigrateDatabaseAsync();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20)
+            .Select(i => Task.Run(() => RegisterAsync(provider, i % 2 == 0 ? "twin@example.com" : "TWIN@Example.com"))));
+
+        Assert.Single(outcomes, o => o is null);
+        Assert.All(outcomes.Where(o => o is not null), o => Assert.IsType<EmailAlreadyTakenException>(o));
+        Assert.Equal(1, await CountUsersAsync(provider));
+    }
+
+    // Registers without checking first, so every collision reaches the database's unique index.
+    private static async Task<Exception?> RegisterAsync(IServiceProvider provider, string email)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<IUserRepository>().Add(UserBuilder.Create(email));
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
+            return null;
+        }
+        catch (Exception exception)
+        {
+            return exception;
+        }
+    }
+
+    private static async Task<int> CountUsersAsync(IServiceProvider provider)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        var repository = scope.ServiceProvider.GetRequiredService<IUserRepository>();
+        return (await repository.ListAsync(new UserListCriteria(100, null, null, null), CancellationToken.None)).Count;
+    }
+
+    private static ServiceProvider Build(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddScoped(_ => Substitute.For<IMediator>());
+        services.AddInfrastructure(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
+}

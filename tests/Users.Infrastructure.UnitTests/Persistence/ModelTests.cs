@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Users.Application.Abstractions.Persistence;
+using Users.Infrastructure.Persistence;
+using Users.Infrastructure.Persistence.Configurations;
+
+namespace Users.Infrastructure.UnitTests.Persistence;
+
+public sealed class ModelTests
+{
+    // Never opened: neither the model diff nor ToQueryString connects.
+    private const string DummyPostgres = "Host=127.0.0.1;Port=1;Database=none;Username=none";
+
+    public static TheoryData<string> Providers => new() { "Sqlite", "Postgres" };
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Migrations_CoverTheWholeModel(string provider)
+    {
+        using var db = CreateContext(provider);
+
+        Assert.False(db.Database.HasPendingModelChanges(), $"The {provider} model changed since its last migration: add one.");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Migrations_AreTheProvidersOwn(string provider)
+    {
+        using var db = CreateContext(provider);
+
+        var migrations = db.Database.GetMigrations().ToList();
+
+        Assert.Contains(migrations, m => m.EndsWith("_InitialCreate", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void UsersTable_HasSnakeCaseColumnsAndAUniqueNormalizedEmailIndex(string provider)
+    {
+        using var db = CreateContext(provider);
+        var entity = db.Model.FindEntityType(typeof(Domain.Users.User))!;
+
+        Assert.Equal("users", entity.GetTableName());
+        var columns = entity.GetProperties().Select(p => p.GetColumnName()).Order(StringComparer.Ordinal);
+        Assert.Equal(
+            [
+                "created_at", "email", "hashed_password", "id", "is_active", "is_superuser", "is_verified", "last_login_at",
+                "normalized_email", "security_stamp", "updated_at",
+            ],
+            columns);
+        var index = Assert.Single(entity.GetIndexes());
+        Assert.True(index.IsUnique);
+        Assert.Equal(UserConfiguration.NormalizedEmailIndexName, index.GetDatabaseName());
+        Assert.Equal(320, entity.FindProperty("NormalizedEmail")!.GetMaxLength());
+        Assert.Equal(320, entity.FindProperty("Email")!.GetMaxLength());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void ListQuery_IsAKeysetQueryWithoutOffset(string provider)
+    {
+        using var db = CreateContext(provider);
+        var criteria = new UserListCriteria(21, Guid.CreateVersion7(), "ab", true);
+
+        var sql = new UserRepository(db).BuildListQuery(criteria).ToQueryString();
+
+        // SQLite quotes identifiers; Npgsql leaves lower-case ones bare.
+        var plain = sql.Replace("\"", string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain("OFFSET", plain, StringComparison.OrdinalIgnoreCase);
+        Assert.Matches(
+            @"WHERE u\.id > @after AND u\.normalized_email LIKE @\w+( ESCAPE '\\')? AND u\.is_active = @\w+\s+ORDER BY u\.id\s+LIMIT @\w+\s*$",
+            plain);
+    }
+
+    internal static UsersDbContext CreateContext(string provider) =>
+        provider switch
+        {
+            "Sqlite" => new SqliteUsersDbContext(
+                new DbContextOptionsBuilder<SqliteUsersDbContext>().UseSqlite("Data Source=:memory:").Options),
+            "Postgres" => new PostgresUsersDbContext(
+                new DbContextOptionsBuilder<PostgresUsersDbContext>().UseNpgsql(DummyPostgres).Options),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider)),
+        };
+}

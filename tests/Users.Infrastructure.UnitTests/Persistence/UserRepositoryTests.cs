@@ -1,0 +1,172 @@
+using Microsoft.EntityFrameworkCore;
+using Users.Application.Abstractions.Persistence;
+using Users.Domain.Users;
+using Users.Infrastructure.Persistence;
+using Users.Infrastructure.UnitTests.TestDoubles;
+
+namespace Users.Infrastructure.UnitTests.Persistence;
+
+public sealed class UserRepositoryTests : IAsyncLifetime
+{
+    private SqliteTestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await SqliteTestDatabase.CreateMigratedAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Add_ThenSave_StoresEveryColumnAndReadsBackTheSameUser()
+    {
+        var user = UserBuilder.Create("Some.One@Example.COM");
+        user.RecordLogin(UserBuilder.Now.AddMinutes(5));
+        await SaveAsync(user);
+
+        await using var db = _database.CreateContext();
+        var loaded = await new UserRepository(db).FindForReadAsync(user.Id, CancellationToken.None);
+
+        Assert.NotNull(loaded);
+        Assert.Equal("Some.One@example.com", loaded.Email);
+        Assert.Equal("some.one@example.com", loaded.NormalizedEmail);
+        Assert.Equal(user.HashedPassword, loaded.HashedPassword);
+        Assert.Equal(user.SecurityStamp, loaded.SecurityStamp);
+        Assert.True(loaded.IsActive);
+        Assert.False(loaded.IsSuperuser);
+        Assert.False(loaded.IsVerified);
+        Assert.Equal(UserBuilder.Now, loaded.CreatedAt);
+        Assert.Equal(UserBuilder.Now, loaded.UpdatedAt);
+        Assert.Equal(UserBuilder.Now.AddMinutes(5), loaded.LastLoginAt);
+        Assert.Empty(loaded.DomainEvents);
+    }
+
+    [Fact]
+    public async Task GetById_and_GetByNormalizedEmail_Track_while_reads_do_not()
+    {
+        var user = UserBuilder.Create("tracked@example.com");
+        await SaveAsync(user);
+
+        await using var db = _database.CreateContext();
+        var repository = new UserRepository(db);
+        Assert.NotNull(await repository.GetByIdAsync(user.Id, CancellationToken.None));
+        Assert.NotNull(await repository.GetByNormalizedEmailAsync("tracked@example.com", CancellationToken.None));
+        Assert.Single(db.ChangeTracker.Entries());
+
+        db.ChangeTracker.Clear();
+        Assert.NotNull(await repository.FindForReadAsync(user.Id, CancellationToken.None));
+        Assert.True(await repository.ExistsByNormalizedEmailAsync("tracked@example.com", CancellationToken.None));
+        Assert.Single(await repository.ListAsync(new UserListCriteria(10, null, null, null), CancellationToken.None));
+        Assert.Empty(db.ChangeTracker.Entries());
+    }
+
+    [Fact]
+    public async Task Lookups_ForUnknownUsers_ReturnNullOrFalse()
+    {
+        await using var db = _database.CreateContext();
+        var repository = new UserRepository(db);
+
+        Assert.Null(await repository.GetByIdAsync(Guid.NewGuid(), CancellationToken.None));
+        Assert.Null(await repository.FindForReadAsync(Guid.NewGuid(), CancellationToken.None));
+        Assert.Null(await repository.GetByNormalizedEmailAsync("nobody@example.com", CancellationToken.None));
+        Assert.False(await repository.ExistsByNormalizedEmailAsync("nobody@example.com", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Remove_ThenSave_DeletesTheRow()
+    {
+        var user = UserBuilder.Create("gone@example.com");
+        await SaveAsync(user);
+
+        await using (var db = _database.CreateContext())
+        {
+            var repository = new UserRepository(db);
+            var loaded = await repository.GetByIdAsync(user.Id, CancellationToken.None);
+            repository.Remove(loaded!);
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = _database.CreateContext();
+        Assert.False(await check.Users.AnyAsync());
+    }
+
+    [Fact]
+    public async Task ListAsync_PagesThroughEveryUserOnceInIdOrder_WithFilters()
+    {
+        // 30 users over 3 domains, every third inactive, created at different instants.
+        var users = Enumerable.Range(0, 30)
+            .Select(i => UserBuilder.Create(
+                $"user{i:D2}@{(i % 3 == 0 ? "alpha" : "beta")}.example.com", isActive: i % 3 != 1, at: UserBuilder.Now.AddSeconds(i)))
+            .ToList();
+        await SaveAsync([.. users]);
+
+        var allPages = await ReadAllPagesAsync(new UserListCriteria(7, null, null, null));
+        Assert.Equal(users.Select(u => u.Id).Order(), allPages);
+
+        var activeBeta = await ReadAllPagesAsync(new UserListCriteria(4, null, "user1", true));
+        var expected = users.Where(u => u.IsActive && u.NormalizedEmail.StartsWith("user1", StringComparison.Ordinal))
+            .Select(u => u.Id)
+            .Order()
+            .ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, activeBeta);
+
+        var inactive = await ReadAllPagesAsync(new UserListCriteria(3, null, null, false));
+        Assert.Equal(users.Where(u => !u.IsActive).Select(u => u.Id).Order(), inactive);
+    }
+
+    [Fact]
+    public async Task ListAsync_PrefixIsMatchedLiterally_NotAsALikePattern()
+    {
+        await SaveAsync(UserBuilder.Create("a_b@example.com"), UserBuilder.Create("axb@example.com"), UserBuilder.Create("a%c@example.com"));
+
+        await using var db = _database.CreateContext();
+        var repository = new UserRepository(db);
+        var underscore = await repository.ListAsync(new UserListCriteria(10, null, "a_", null), CancellationToken.None);
+        var percent = await repository.ListAsync(new UserListCriteria(10, null, "a%", null), CancellationToken.None);
+
+        Assert.Equal("a_b@example.com", Assert.Single(underscore).Email);
+        Assert.Equal("a%c@example.com", Assert.Single(percent).Email);
+    }
+
+    [Fact]
+    public async Task ListAsync_AfterTheLastId_ReturnsAnEmptyPage()
+    {
+        var user = UserBuilder.Create();
+        await SaveAsync(user);
+
+        await using var db = _database.CreateContext();
+        var page = await new UserRepository(db).ListAsync(new UserListCriteria(10, user.Id, null, null), CancellationToken.None);
+
+        Assert.Empty(page);
+    }
+
+    private async Task<List<Guid>> ReadAllPagesAsync(UserListCriteria first)
+    {
+        var ids = new List<Guid>();
+        var criteria = first;
+        while (true)
+        {
+            // A fresh context per page, as each HTTP request would have.
+            await using var db = _database.CreateContext();
+            var page = await new UserRepository(db).ListAsync(criteria, CancellationToken.None);
+            Assert.True(page.Count <= first.Limit);
+            ids.AddRange(page.Select(u => u.Id));
+            if (page.Count < first.Limit)
+            {
+                return ids;
+            }
+
+            criteria = criteria with { After = page[^1].Id };
+        }
+    }
+
+    private async Task SaveAsync(params User[] users)
+    {
+        await using var db = _database.CreateContext();
+        var repository = new UserRepository(db);
+        foreach (var user in users)
+        {
+            repository.Add(user);
+        }
+
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,123 @@
+using Users.Infrastructure.Settings;
+
+namespace Users.Infrastructure.UnitTests.Settings;
+
+public sealed class OptionsValidatorTests
+{
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("tiny")]
+    [InlineData("0123456789abcdef0123456789abcde")] // 31 bytes
+    public void AuthSecret_MissingOrShorterThan32Bytes_FailsWithInstructions(string? secret)
+    {
+        var result = new AuthTokenOptionsValidator().Validate(null, new AuthTokenOptions { Secret = secret });
+
+        Assert.True(result.Failed);
+        var message = Assert.Single(result.Failures!);
+        Assert.Contains("Auth:Secret is missing or shorter than 32 bytes", message, StringComparison.Ordinal);
+        Assert.Contains("Auth__Secret", message, StringComparison.Ordinal);
+        if (!string.IsNullOrEmpty(secret))
+        {
+            Assert.DoesNotContain(secret, message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("0123456789abcdef0123456789abcdef")] // 32 ASCII bytes
+    [InlineData("€€€€€€€€€€€")] // 11 characters, 33 UTF-8 bytes
+    public void AuthSecret_OfAtLeast32Utf8Bytes_IsValid(string secret)
+    {
+        Assert.True(new AuthTokenOptionsValidator().Validate(null, new AuthTokenOptions { Secret = secret }).Succeeded);
+    }
+
+    [Fact]
+    public void AuthSecret_CountsBytesNotCharacters()
+    {
+        var tenEuros = new AuthTokenOptions { Secret = new string('€', 10) }; // 10 characters, 30 bytes
+
+        Assert.True(new AuthTokenOptionsValidator().Validate(null, tenEuros).Failed);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void AccessTokenLifetime_NotPositive_Fails(int seconds)
+    {
+        var options = new AuthTokenOptions { Secret = new string('s', 32), AccessTokenLifetimeSeconds = seconds };
+
+        var result = new AuthTokenOptionsValidator().Validate(null, options);
+
+        Assert.Contains("Auth:AccessTokenLifetimeSeconds", Assert.Single(result.Failures!), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("MySql")]
+    [InlineData("")]
+    [InlineData("SqlServer")]
+    public void DatabaseProvider_Unknown_FailsListingTheSupportedOnes(string provider)
+    {
+        var result = new DatabaseOptionsValidator().Validate(null, new DatabaseOptions { Provider = provider });
+
+        var message = Assert.Single(result.Failures!);
+        Assert.Contains("Database:Provider", message, StringComparison.Ordinal);
+        Assert.Contains("'Sqlite' or 'Postgres'", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Sqlite", true)]
+    [InlineData("sqlite", true)]
+    [InlineData("SQLITE", true)]
+    [InlineData("Postgres", false)]
+    [InlineData("postgres", false)]
+    public void DatabaseProvider_IsCaseInsensitive_AndDecidesTheMigrationDefault(string provider, bool migrates)
+    {
+        var options = new DatabaseOptions { Provider = provider };
+
+        Assert.True(new DatabaseOptionsValidator().Validate(null, options).Succeeded);
+        Assert.Equal(migrates, options.ShouldMigrateOnStartup);
+    }
+
+    [Theory]
+    [InlineData("Sqlite", false)]
+    [InlineData("Postgres", true)]
+    public void MigrateOnStartup_WhenSet_Wins(string provider, bool migrate)
+    {
+        Assert.Equal(migrate, new DatabaseOptions { Provider = provider, MigrateOnStartup = migrate }.ShouldMigrateOnStartup);
+    }
+
+    [Fact]
+    public void Database_Defaults_AreSqliteWithUsersDb()
+    {
+        var options = new DatabaseOptions();
+
+        Assert.Equal("Sqlite", options.Provider);
+        Assert.Equal("Data Source=users.db", options.ConnectionString);
+        Assert.True(options.ShouldMigrateOnStartup);
+    }
+
+    [Fact]
+    public void ConnectionString_Blank_Fails()
+    {
+        var result = new DatabaseOptionsValidator().Validate(null, new DatabaseOptions { ConnectionString = " " });
+
+        Assert.Contains("ConnectionStrings:Users", Assert.Single(result.Failures!), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(-1, false)]
+    [InlineData(1, true)]
+    [InlineData(600_000, true)]
+    [InlineData(PasswordHashingOptions.MaximumIterations + 1, false)]
+    public void Iterations_MustBePositiveAndBounded(int iterations, bool valid)
+    {
+        var result = new PasswordHashingOptionsValidator().Validate(null, new PasswordHashingOptions { Iterations = iterations });
+
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid)
+        {
+            Assert.Contains("Auth:PasswordHashing:Iterations", Assert.Single(result.Failures!), StringComparison.Ordinal);
+        }
+    }
+}
