@@ -78,7 +78,7 @@ public sealed class UpdateCurrentUserCommandHandlerTests
         Assert.Equal("new@example.com", user.NormalizedEmail);
         Assert.Equal(_ports.Time.Now, user.UpdatedAt);
         var updated = Assert.IsType<UserUpdated>(Assert.Single(user.DomainEvents));
-        Assert.Equal([UserFields.Email], updated.ChangedFields);
+        Assert.Equal([UserFields.Email, UserFields.IsVerified], updated.ChangedFields);
         _ports.ReceivedOneCommit();
     }
 
