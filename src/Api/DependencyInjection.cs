@@ -32,8 +32,7 @@ public static class DependencyInjection
 
         services.AddAuthentication(AuthSchemes.Jwt)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AuthSchemes.Jwt, null);
-        var requireVerification = configuration.GetValue<bool>($"{UserManagementOptions.SectionName}:{nameof(UserManagementOptions.RequireVerification)}");
-        services.AddAuthorizationBuilder().AddUserPolicies(requireVerification);
+        services.AddAuthorizationBuilder().AddUserPolicies();
 
         services.AddOpenApi(o =>
         {

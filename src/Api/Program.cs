@@ -39,12 +39,12 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (OptionsValidationException e)
+catch (Exception e) when (ConfigurationErrors.TryDescribe(e, out var problems))
 {
     await Console.Error.WriteLineAsync("The service cannot start because its configuration is invalid:");
-    foreach (var failure in e.Failures)
+    foreach (var problem in problems)
     {
-        await Console.Error.WriteLineAsync($"  - {failure}");
+        await Console.Error.WriteLineAsync($"  - {problem}");
     }
 
     return 1;

@@ -11,17 +11,16 @@ public static class Policies
     /// <summary>An active user who is a superuser.</summary>
     public const string Superuser = nameof(Superuser);
 
-    public static AuthorizationBuilder AddUserPolicies(this AuthorizationBuilder builder, bool requireVerification)
+    public static AuthorizationBuilder AddUserPolicies(this AuthorizationBuilder builder)
     {
-        builder.AddPolicy(ActiveUser, p => Active(p, requireVerification));
-        builder.AddPolicy(Superuser, p => Active(p, requireVerification).RequireClaim(AuthSchemes.IsSuperuserClaim, "true"));
+        builder.AddPolicy(ActiveUser, p => Active(p));
+        builder.AddPolicy(Superuser, p => Active(p).RequireClaim(AuthSchemes.IsSuperuserClaim, "true"));
         return builder;
     }
 
     // Inactive users never authenticate (401); verification is checked on authenticated users only (403).
-    private static AuthorizationPolicyBuilder Active(AuthorizationPolicyBuilder policy, bool requireVerification)
-    {
-        policy.AddAuthenticationSchemes(AuthSchemes.Jwt).RequireAuthenticatedUser();
-        return requireVerification ? policy.RequireClaim(AuthSchemes.IsVerifiedClaim, "true") : policy;
-    }
+    private static AuthorizationPolicyBuilder Active(AuthorizationPolicyBuilder policy) =>
+        policy.AddAuthenticationSchemes(AuthSchemes.Jwt)
+            .RequireAuthenticatedUser()
+            .AddRequirements(new VerifiedWhenRequiredRequirement());
 }

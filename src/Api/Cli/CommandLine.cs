@@ -1,7 +1,7 @@
 using System.Text.Json;
 using MediatR;
-using Users.Application.Users.Commands.CreateUser;
 using Microsoft.Extensions.Options;
+using Users.Application.Users.Commands.CreateUser;
 using Users.Infrastructure;
 using Users.Infrastructure.Settings;
 

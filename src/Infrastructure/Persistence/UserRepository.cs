@@ -37,8 +37,9 @@ public sealed class UserRepository(UsersDbContext db) : IUserRepository
 
         if (!string.IsNullOrEmpty(criteria.NormalizedEmailPrefix))
         {
-            var prefix = criteria.NormalizedEmailPrefix;
-            query = query.Where(u => u.NormalizedEmail.StartsWith(prefix));
+            // LIKE with an explicit escape: '_' and '%' in an address are literal on every provider.
+            var pattern = EscapeLike(criteria.NormalizedEmailPrefix) + "%";
+            query = query.Where(u => EF.Functions.Like(u.NormalizedEmail, pattern, LikeEscape));
         }
 
         if (criteria.IsActive is { } isActive)
@@ -48,6 +49,13 @@ public sealed class UserRepository(UsersDbContext db) : IUserRepository
 
         return query.OrderBy(u => u.Id).Take(criteria.Limit);
     }
+
+    private const string LikeEscape = "\\";
+
+    private static string EscapeLike(string value) =>
+        value.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+            .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
 
     public void Add(User user) => db.Users.Add(user);
 

@@ -90,12 +90,36 @@ public sealed class CommandLineTests : IDisposable
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Startup_WithSeveralInvalidSettings_ListsEachOfThem()
+    {
+        var (exitCode, _, error) = await RunAsync(["migrate"], secret: "too-short", extra: new() { ["Database__Provider"] = "Oracle" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Auth:Secret", error, StringComparison.Ordinal);
+        Assert.Contains("Database:Provider", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_WithUnparsableSetting_NamesIt()
+    {
+        var (exitCode, _, error) = await RunAsync(["migrate"], extra: new() { ["Auth__RequireVerification"] = "maybe" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Auth:RequireVerification", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsync(args, stdin: null);
 
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(
-        string[] args, string? stdin = null, string? secret = "command-line-tests-secret-0123456789-abcdefgh")
+        string[] args,
+        string? stdin = null,
+        string? secret = "command-line-tests-secret-0123456789-abcdefgh",
+        Dictionary<string, string>? extra = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -118,6 +142,11 @@ public sealed class CommandLineTests : IDisposable
         if (secret is not null)
         {
             start.Environment["Auth__Secret"] = secret;
+        }
+
+        foreach (var (key, value) in extra ?? [])
+        {
+            start.Environment[key] = value;
         }
 
         using var process = Process.Start(start)!;

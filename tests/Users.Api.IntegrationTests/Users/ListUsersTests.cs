@@ -66,6 +66,19 @@ public abstract class ListUsersTests(ApiFixture fixture) : ApiTestBase(fixture)
         Assert.Equal(active.Order(), onlyActive.Order());
     }
 
+    [SkippableFact]
+    public async Task List_TreatsUnderscoreAndPercentInThePrefixLiterally()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..12];
+        var (literal, _) = await CreateUserAsync(email: $"{tag}_a%b@example.com");
+        await CreateUserAsync(email: $"{tag}xaxb@example.com");
+        var (_, admin) = await CreateUserAsync(superuser: true);
+
+        var found = await ReadAllAsync(admin, $"/users?email={Uri.EscapeDataString($"{tag}_a%b")}");
+
+        Assert.Equal([literal.Id], found);
+    }
+
     [SkippableTheory]
     [InlineData("limit=0", "limit", "value_error")]
     [InlineData("limit=101", "limit", "value_error")]

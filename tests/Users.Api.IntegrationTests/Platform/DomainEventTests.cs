@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Net;
+using MediatR;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Users.Api.IntegrationTests.Infrastructure;
+using Users.Domain.Common;
+using Users.Domain.Users.Events;
+
+namespace Users.Api.IntegrationTests.Platform;
+
+/// <summary>
+/// Hooks added as notification handlers run once per successful change, after it is committed, and never for a
+/// request that failed.
+/// </summary>
+public abstract class DomainEventTests(ApiFixture fixture) : ApiTestBase(fixture)
+{
+    [SkippableFact]
+    public async Task Hooks_FireOnceAfterCommit_AndNeverOnFailure()
+    {
+        var recorder = new EventRecorder();
+        await using var factory = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(recorder);
+            services.AddTransient<INotificationHandler<UserRegistered>, RecordingHandler<UserRegistered>>();
+            services.AddTransient<INotificationHandler<UserUpdated>, RecordingHandler<UserUpdated>>();
+            services.AddTransient<INotificationHandler<UserLoggedIn>, RecordingHandler<UserLoggedIn>>();
+            services.AddTransient<INotificationHandler<UserDeleted>, RecordingHandler<UserDeleted>>();
+        }));
+        var client = factory.CreateClient();
+        var email = NewEmail("hooks");
+
+        var registered = await client.PostAsync("/auth/register", Json(new { email, password = GoodPassword }));
+        var duplicate = await client.PostAsync("/auth/register", Json(new { email, password = GoodPassword }));
+        var login = await client.PostAsync("/auth/jwt/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = email,
+            ["password"] = GoodPassword,
+        }));
+        var badLogin = await client.PostAsync("/auth/jwt/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = email,
+            ["password"] = "Wrong-Password-1",
+        }));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", (await login.JsonAsync()).GetProperty("access_token").GetString());
+        var patched = await client.PatchAsync("/users/me", Json(new { password = "Second-Passphrase-22" }));
+
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badLogin.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        var id = Guid.Parse((await registered.JsonAsync()).GetProperty("id").GetString()!);
+        var mine = recorder.Events.Where(e => e.UserId == id).Select(e => e.Event).ToList();
+        Assert.Collection(
+            mine,
+            e => Assert.IsType<UserRegistered>(e),
+            e => Assert.IsType<UserLoggedIn>(e),
+            e => Assert.Equal(["password"], Assert.IsType<UserUpdated>(e).ChangedFields));
+        Assert.All(recorder.Events, e => Assert.True(e.CommittedBeforeHook));
+    }
+
+    /// <summary>Records each event, and whether the change was already visible in the database when the hook ran.</summary>
+    public sealed class EventRecorder
+    {
+        public ConcurrentQueue<(Guid UserId, IDomainEvent Event, bool CommittedBeforeHook)> Events { get; } = new();
+    }
+
+    public sealed class RecordingHandler<TEvent>(EventRecorder recorder, IServiceScopeFactory scopes) : INotificationHandler<TEvent>
+        where TEvent : IDomainEvent
+    {
+        public async Task Handle(TEvent notification, CancellationToken cancellationToken)
+        {
+            var userId = notification switch
+            {
+                UserRegistered e => e.UserId,
+                UserUpdated e => e.UserId,
+                UserLoggedIn e => e.UserId,
+                UserDeleted e => e.UserId,
+                _ => Guid.Empty,
+            };
+
+            // A fresh scope reads through a new connection: it sees only what was committed.
+            await using var scope = scopes.CreateAsyncScope();
+            var stored = await scope.ServiceProvider.GetRequiredService<Application.Abstractions.Persistence.IUserRepository>()
+                .FindForReadAsync(userId, cancellationToken);
+            var committed = notification is UserDeleted ? stored is null : stored is not null;
+            recorder.Events.Enqueue((userId, notification, committed));
+        }
+    }
+}
+
+public sealed class DomainEventSqliteTests(SqliteApiFixture fixture) : DomainEventTests(fixture), IClassFixture<SqliteApiFixture>;
+
+public sealed class DomainEventPostgresTests(PostgresApiFixture fixture) : DomainEventTests(fixture), IClassFixture<PostgresApiFixture>;
