@@ -18,15 +18,15 @@ public static class AuthEndpoints
             .WithName($"auth:{AuthSchemes.Jwt}.login")
             .WithSummary("Log in with email and password (OAuth2 password form)")
             .Produces<BearerResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesError(StatusCodes.Status400BadRequest)
+            .ProducesError(StatusCodes.Status422UnprocessableEntity)
             .DisableAntiforgery();
         group.MapPost("/logout", Logout)
             .RequireAuthorization(Policies.ActiveUser)
             .WithName($"auth:{AuthSchemes.Jwt}.logout")
             .WithSummary("Log out (a JWT cannot be revoked one by one; it expires)")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesError(StatusCodes.Status401Unauthorized);
         return app;
     }
 

@@ -17,8 +17,8 @@ public static class RegisterEndpoints
             .WithName("register:register")
             .WithSummary("Register a new user")
             .Produces<UserRead>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesError(StatusCodes.Status400BadRequest)
+            .ProducesError(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 

@@ -21,48 +21,48 @@ public static class UsersEndpoints
             .WithName("users:current_user")
             .WithSummary("The authenticated user")
             .Produces<UserRead>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesError(StatusCodes.Status401Unauthorized);
         me.MapPatch("", UpdateMeAsync)
             .WithJsonBody<UserUpdateRequest>()
             .WithName("users:patch_current_user")
             .WithSummary("Change the authenticated user's email or password")
             .Produces<UserRead>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesError(StatusCodes.Status400BadRequest)
+            .ProducesError(StatusCodes.Status401Unauthorized)
+            .ProducesError(StatusCodes.Status422UnprocessableEntity);
 
         var admin = app.MapGroup("/users").WithTags("users").RequireAuthorization(Policies.Superuser);
         admin.MapGet("", ListAsync)
             .WithName("users:list")
             .WithSummary("List users (keyset pagination by id; extension)")
             .Produces<UserPage>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesError(StatusCodes.Status401Unauthorized)
+            .ProducesError(StatusCodes.Status403Forbidden)
+            .ProducesError(StatusCodes.Status422UnprocessableEntity);
         admin.MapGet("/{id}", GetByIdAsync)
             .WithName("users:user")
             .WithSummary("A user by id")
             .Produces<UserRead>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesError(StatusCodes.Status401Unauthorized)
+            .ProducesError(StatusCodes.Status403Forbidden)
+            .ProducesError(StatusCodes.Status404NotFound);
         admin.MapPatch("/{id}", UpdateAsync)
             .WithJsonBody<UserAdminUpdateRequest>()
             .WithName("users:patch_user")
             .WithSummary("Change any field of a user")
             .Produces<UserRead>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesError(StatusCodes.Status400BadRequest)
+            .ProducesError(StatusCodes.Status401Unauthorized)
+            .ProducesError(StatusCodes.Status403Forbidden)
+            .ProducesError(StatusCodes.Status404NotFound)
+            .ProducesError(StatusCodes.Status422UnprocessableEntity);
         admin.MapDelete("/{id}", DeleteAsync)
             .WithName("users:delete_user")
             .WithSummary("Delete a user")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesError(StatusCodes.Status401Unauthorized)
+            .ProducesError(StatusCodes.Status403Forbidden)
+            .ProducesError(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -23,7 +23,7 @@ public sealed class SecuritySchemeTransformer : IOpenApiDocumentTransformer, IOp
             Description = "Log in with your email as username; the access token is then sent as a bearer token.",
             Flows = new OpenApiOAuthFlows
             {
-                Password = new OpenApiOAuthFlow { TokenUrl = new Uri($"auth/{AuthSchemes.Jwt}/login", UriKind.Relative) },
+                Password = new OpenApiOAuthFlow { TokenUrl = new Uri($"/auth/{AuthSchemes.Jwt}/login", UriKind.Relative) },
             },
         };
         return Task.CompletedTask;
