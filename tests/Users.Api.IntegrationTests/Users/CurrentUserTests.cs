@@ -169,6 +169,22 @@ public abstract class CurrentUserTests(ApiFixture fixture) : ApiTestBase(fixture
     }
 
     [SkippableFact]
+    public async Task PatchMe_TwoUsersRacingForOneNewAddress_ExactlyOneGetsIt()
+    {
+        var (_, first) = await CreateUserAsync();
+        var (_, second) = await CreateUserAsync();
+        var contested = NewEmail("contested");
+
+        var responses = await Task.WhenAll(
+            first.PatchAsync("/users/me", Json(new { email = contested })),
+            second.PatchAsync("/users/me", Json(new { email = contested.ToUpperInvariant() })));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        await Assert.Single(responses, r => r.StatusCode != HttpStatusCode.OK)
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "UPDATE_USER_EMAIL_ALREADY_EXISTS");
+    }
+
+    [SkippableFact]
     public async Task PatchMe_WithPasswordThePolicyRejects_Returns400InvalidPassword()
     {
         var (_, client) = await CreateUserAsync();

@@ -86,6 +86,7 @@ public sealed class LoginCommandHandlerTests
         var entry = Assert.Single(_logger.Entries);
         Assert.Equal(LogLevel.Error, entry.Level);
         Assert.Contains(user.Id.ToString(), entry.Message, StringComparison.Ordinal);
+        _ports.Hasher.Received(1).VerifyAgainstDummy(Password); // costs a hash's time, like every other failure
         _ports.ReceivedNoCommit();
     }
 

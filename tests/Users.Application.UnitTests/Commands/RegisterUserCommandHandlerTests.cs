@@ -34,6 +34,19 @@ public sealed class RegisterUserCommandHandlerTests
     }
 
     [Fact]
+    public async Task Register_WithInvalidEmailOutsideThePipeline_FailsWithBodyEmailValidationErrorAndTouchesNothing()
+    {
+        var error = ResultAssert.Failed(await Register(email: "not-an-address"), "VALIDATION_ERROR");
+
+        var failure = Assert.Single(Assert.IsType<ValidationError>(error).Failures);
+        Assert.Equal(["body", "email"], failure.Location);
+        Assert.Equal("value_error", failure.Type);
+        Assert.StartsWith("value is not a valid email address: ", failure.Message, StringComparison.Ordinal);
+        Assert.Null(_added);
+        _ports.ReceivedNoCommit();
+    }
+
+    [Fact]
     public async Task Register_AddsUserThatRaisedUserRegisteredBeforeCommit()
     {
         IReadOnlyList<IDomainEvent>? pendingAtCommit = null;

@@ -32,6 +32,19 @@ public sealed class UpdateUserCommandHandlerTests
     }
 
     [Fact]
+    public async Task UpdateUser_WithInvalidEmailOutsideThePipeline_FailsWithBodyEmailValidationErrorAndChangesNothing()
+    {
+        var user = Stored(new UserBuilder());
+
+        var error = ResultAssert.Failed(await Update(new UpdateUserCommand(user.Id, Email: "x@localhost", IsSuperuser: true)), "VALIDATION_ERROR");
+
+        Assert.Equal(["body", "email"], Assert.Single(Assert.IsType<ValidationError>(error).Failures).Location);
+        Assert.False(user.IsSuperuser);
+        Assert.Empty(user.DomainEvents);
+        _ports.ReceivedNoCommit();
+    }
+
+    [Fact]
     public async Task UpdateUser_SetsEveryFlag()
     {
         var user = Stored(new UserBuilder());

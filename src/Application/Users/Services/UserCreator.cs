@@ -1,5 +1,6 @@
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
+using Users.Application.Common.Validation;
 using Users.Domain.Common;
 using Users.Domain.Users;
 
@@ -28,7 +29,7 @@ public sealed class UserCreator(
         var parsed = Email.Create(email);
         if (!parsed.IsSuccess)
         {
-            return parsed.Error; // validators catch this first; kept so the service is safe on its own
+            return parsed.Error.AsEmailValidationError(); // validators catch this first; kept so the service is safe on its own
         }
 
         var rejection = await passwordPolicy.CheckAsync(password, parsed.Value.Value, cancellationToken);

@@ -1,5 +1,6 @@
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
+using Users.Application.Common.Validation;
 using Users.Domain.Common;
 using Users.Domain.Users;
 
@@ -32,7 +33,7 @@ public sealed class UserUpdater(
             var parsed = Email.Create(email);
             if (!parsed.IsSuccess)
             {
-                return parsed.Error;
+                return parsed.Error.AsEmailValidationError();
             }
 
             newEmail = parsed.Value;

@@ -32,6 +32,7 @@ public sealed partial class LoginCommandHandler(
         var verification = passwordHasher.Verify(user.HashedPassword, request.Password!);
         if (verification == PasswordVerification.UnknownFormat)
         {
+            passwordHasher.VerifyAgainstDummy(request.Password!); // same time as every other failure
             LogUnknownHashFormat(user.Id);
             return UserErrors.LoginBadCredentials;
         }
