@@ -33,8 +33,6 @@ public static class RegisterEndpoints
         }
 
         var result = await mediator.Send(new RegisterUserCommand(email.OrDefault, password.OrDefault), cancellationToken);
-        return result.IsSuccess
-            ? Results.Json(result.Value, statusCode: StatusCodes.Status201Created)
-            : Problems.From(result.Error, context);
+        return result.ToJson(context, StatusCodes.Status201Created);
     }
 }

@@ -82,7 +82,7 @@ public static class UsersEndpoints
         // is_active, is_superuser and is_verified are not read at all: the contract ignores them here.
         var command = new UpdateCurrentUserCommand(context.CurrentUser().Id, email.OrDefault, password.OrDefault);
         var result = await mediator.Send(command, cancellationToken);
-        return result.IsSuccess ? Results.Json(result.Value) : Problems.From(result.Error, context);
+        return result.ToJson(context);
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IMediator mediator, CancellationToken cancellationToken)
@@ -94,7 +94,7 @@ public static class UsersEndpoints
         }
 
         var result = await mediator.Send(query, cancellationToken);
-        return result.IsSuccess ? Results.Json(result.Value) : Problems.From(result.Error, context);
+        return result.ToJson(context);
     }
 
     private static async Task<IResult> GetByIdAsync(string id, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
@@ -105,7 +105,7 @@ public static class UsersEndpoints
         }
 
         var result = await mediator.Send(new GetUserByIdQuery(userId), cancellationToken);
-        return result.IsSuccess ? Results.Json(result.Value) : Problems.From(result.Error, context);
+        return result.ToJson(context);
     }
 
     private static async Task<IResult> UpdateAsync(string id, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
@@ -140,7 +140,7 @@ public static class UsersEndpoints
             isSuperuser.IsPresent ? isSuperuser.Value : (bool?)null,
             isVerified.IsPresent ? isVerified.Value : (bool?)null);
         var result = await mediator.Send(command, cancellationToken);
-        return result.IsSuccess ? Results.Json(result.Value) : Problems.From(result.Error, context);
+        return result.ToJson(context);
     }
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
@@ -151,6 +151,6 @@ public static class UsersEndpoints
         }
 
         var result = await mediator.Send(new DeleteUserCommand(userId), cancellationToken);
-        return result.IsSuccess ? Results.NoContent() : Problems.From(result.Error, context);
+        return result.ToNoContent(context);
     }
 }
