@@ -12,7 +12,8 @@ namespace Users.Api.IntegrationTests.Infrastructure;
 /// </summary>
 public static class PostgresServer
 {
-    private const string BinariesDirectory = "/usr/lib/postgresql/15/bin";
+    private static readonly string BinariesDirectory =
+        Environment.GetEnvironmentVariable("USERS_TEST_POSTGRES_BIN") is { Length: > 0 } custom ? custom : "/usr/lib/postgresql/15/bin";
     private const string ClusterPrefix = "users-pg-";
     private static readonly Lazy<(string? ConnectionString, string? Unavailable)> Server = new(Start, isThreadSafe: true);
 
@@ -50,7 +51,7 @@ public static class PostgresServer
 
         if (!File.Exists(Path.Combine(BinariesDirectory, "initdb")))
         {
-            return (null, $"PostgreSQL tests need USERS_TEST_POSTGRES or the PostgreSQL 15 binaries in {BinariesDirectory}.");
+            return (null, $"PostgreSQL tests need USERS_TEST_POSTGRES (a connection string) or PostgreSQL binaries in {BinariesDirectory} (USERS_TEST_POSTGRES_BIN).");
         }
 
         try
