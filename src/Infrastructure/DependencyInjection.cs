@@ -55,7 +55,7 @@ public static class DependencyInjection
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IPasswordHasher, Pbkdf2PasswordHasher>();
-        services.AddSingleton<IAccessTokenService, JwtAccessTokenService>();
+        services.AddSingleton<IAccessTokenStrategy, JwtAccessTokenService>();
         services.AddSingleton<ICommonPasswordList, ZxcvbnCommonPasswordList>();
 
         services.AddHealthChecks().AddDbContextCheck<UsersDbContext>("database", tags: ["ready"]);

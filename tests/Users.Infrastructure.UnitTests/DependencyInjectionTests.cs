@@ -71,7 +71,7 @@ public sealed class DependencyInjectionTests
         Assert.IsType<UserRepository>(scope.ServiceProvider.GetRequiredService<IUserRepository>());
         Assert.IsType<UnitOfWork>(scope.ServiceProvider.GetRequiredService<IUnitOfWork>());
         Assert.IsType<Pbkdf2PasswordHasher>(provider.GetRequiredService<IPasswordHasher>());
-        Assert.IsType<JwtAccessTokenService>(provider.GetRequiredService<IAccessTokenService>());
+        Assert.IsType<JwtAccessTokenService>(provider.GetRequiredService<IAccessTokenStrategy>());
         Assert.IsType<ZxcvbnCommonPasswordList>(provider.GetRequiredService<ICommonPasswordList>());
         Assert.Same(provider.GetRequiredService<IPasswordHasher>(), provider.GetRequiredService<IPasswordHasher>());
     }

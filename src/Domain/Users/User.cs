@@ -135,6 +135,49 @@ public sealed class User : AggregateRoot
         Raise(new UserLoggedIn(Id, now));
     }
 
+    /// <summary>Marks the address as verified; fails when it already is.</summary>
+    public Result Verify(DateTimeOffset now)
+    {
+        if (IsVerified)
+        {
+            return UserErrors.VerifyUserAlreadyVerified;
+        }
+
+        IsVerified = true;
+        UpdatedAt = now;
+        Raise(new UserVerified(Id, Email));
+        return Result.Success();
+    }
+
+    /// <summary>Raises the verification request with its token (the caller checked the user is active and unverified).</summary>
+    public void RequestVerification(string token)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        Raise(new UserVerificationRequested(Id, Email, token));
+    }
+
+    /// <summary>Raises the forgot-password request with its token (the caller checked the user is active).</summary>
+    public void RequestPasswordReset(string token)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        Raise(new ForgotPasswordRequested(Id, Email, token));
+    }
+
+    /// <summary>Sets a new password from a reset token: every token issued so far stops working.</summary>
+    public void ResetPassword(string passwordHash, DateTimeOffset now)
+    {
+        SetPassword(passwordHash);
+        UpdatedAt = now;
+        Raise(new PasswordReset(Id));
+    }
+
+    /// <summary>"Log out everywhere": every token issued so far stops working.</summary>
+    public void RevokeAllTokens(DateTimeOffset now)
+    {
+        RotateSecurityStamp();
+        UpdatedAt = now;
+    }
+
     /// <summary>Marks the user for deletion; the event is dispatched once the deletion is committed.</summary>
     public void MarkDeleted() => Raise(new UserDeleted(Id, Email));
 
@@ -142,7 +185,7 @@ public sealed class User : AggregateRoot
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
         HashedPassword = passwordHash;
-        SecurityStamp = NewSecurityStamp();
+        RotateSecurityStamp();
         return true;
     }
 
@@ -174,10 +217,20 @@ public sealed class User : AggregateRoot
         IsActive = active;
         if (!active)
         {
-            SecurityStamp = NewSecurityStamp();
+            RotateSecurityStamp();
         }
 
         return true;
+    }
+
+    // One event per unit of work, however many reasons there were to rotate (password change and deactivation together).
+    private void RotateSecurityStamp()
+    {
+        SecurityStamp = NewSecurityStamp();
+        if (!DomainEvents.OfType<SecurityStampRotated>().Any())
+        {
+            Raise(new SecurityStampRotated(Id));
+        }
     }
 
     private static string NewSecurityStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

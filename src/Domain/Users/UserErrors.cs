@@ -21,6 +21,18 @@ public static class UserErrors
 
     public static readonly Error Unauthorized = new("Unauthorized", ErrorKind.Unauthorized, "A valid access token is required.");
 
+    public static readonly Error VerifyUserBadToken =
+        new("VERIFY_USER_BAD_TOKEN", ErrorKind.Failure, "The verification token is invalid, expired or no longer matches the user.");
+
+    public static readonly Error VerifyUserAlreadyVerified =
+        new("VERIFY_USER_ALREADY_VERIFIED", ErrorKind.Failure, "The user is already verified.");
+
+    public static readonly Error ResetPasswordBadToken =
+        new("RESET_PASSWORD_BAD_TOKEN", ErrorKind.Failure, "The reset token is invalid, expired or already used.");
+
+    public static Error ResetPasswordInvalidPassword(string reason) =>
+        new("RESET_PASSWORD_INVALID_PASSWORD", ErrorKind.Failure, "The password was rejected by the password policy.", reason);
+
     public static Error RegisterInvalidPassword(string reason) =>
         new("REGISTER_INVALID_PASSWORD", ErrorKind.Failure, "The password was rejected by the password policy.", reason);
 

@@ -14,7 +14,7 @@ namespace Users.Infrastructure.Security;
 /// <c>aud</c> = <c>["fastapi-users:auth"]</c>, <c>exp</c>) plus <c>iat</c> and the user's security stamp,
 /// so that a password change or deactivation revokes every token issued before it.
 /// </summary>
-public sealed partial class JwtAccessTokenService : IAccessTokenService
+public sealed partial class JwtAccessTokenService : IAccessTokenStrategy
 {
     public const string Audience = "fastapi-users:auth";
 
@@ -58,6 +58,13 @@ public sealed partial class JwtAccessTokenService : IAccessTokenService
             LifetimeValidator = ValidateLifetime,
         };
     }
+
+    public string Name => AccessTokenStrategyNames.Jwt;
+
+    public ValueTask<string> IssueAsync(User user, CancellationToken cancellationToken) => ValueTask.FromResult(Issue(user));
+
+    /// <summary>A JWT cannot be revoked one by one; it stops working at expiry or when the user's security stamp changes.</summary>
+    public ValueTask RevokeAsync(string token, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     public string Issue(User user)
     {

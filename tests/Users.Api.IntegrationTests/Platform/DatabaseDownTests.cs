@@ -38,7 +38,7 @@ public sealed class DatabaseDownTests
     {
         await using var factory = DownFactory(provider);
         var user = User.Register(Email.Create("someone@example.com").Value, "$unused$", DateTimeOffset.UtcNow);
-        var token = factory.Services.GetRequiredService<IAccessTokenService>().Issue(user);
+        var token = await factory.Services.GetServices<IAccessTokenStrategy>().IssueJwtAsync(user, CancellationToken.None);
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
 

@@ -20,7 +20,7 @@ public sealed class LoginCommandHandlerTests
     private readonly RecordingLogger<LoginCommandHandler> _logger = new();
 
     private LoginCommandHandler Handler() =>
-        new(_ports.Users, _ports.UnitOfWork, _ports.Hasher, _ports.AccessTokens, Options.Create(_options), _ports.Time, _logger);
+        new(_ports.Users, _ports.UnitOfWork, _ports.Hasher, [_ports.AccessTokens], Options.Create(_options), _ports.Time, _logger);
 
     private Task<Result<LoginResult>> Login(string username = UserBuilder.DefaultEmail, string password = Password) =>
         Handler().Handle(new LoginCommand(username, password), CancellationToken.None);
@@ -39,7 +39,7 @@ public sealed class LoginCommandHandlerTests
         ResultAssert.Failed(await Login(username: "nobody@example.com"), "LOGIN_BAD_CREDENTIALS");
 
         _ports.Hasher.Received(1).VerifyAgainstDummy(Password);
-        _ports.AccessTokens.DidNotReceiveWithAnyArgs().Issue(default!);
+        _ = _ports.AccessTokens.DidNotReceiveWithAnyArgs().IssueAsync(default!, default);
         _ports.ReceivedNoCommit();
     }
 
@@ -51,7 +51,7 @@ public sealed class LoginCommandHandlerTests
         ResultAssert.Failed(await Login(), "LOGIN_BAD_CREDENTIALS");
 
         Assert.Null(user.LastLoginAt);
-        _ports.AccessTokens.DidNotReceiveWithAnyArgs().Issue(default!);
+        _ = _ports.AccessTokens.DidNotReceiveWithAnyArgs().IssueAsync(default!, default);
         _ports.ReceivedNoCommit();
     }
 
@@ -62,7 +62,7 @@ public sealed class LoginCommandHandlerTests
 
         ResultAssert.Failed(await Login(), "LOGIN_BAD_CREDENTIALS");
 
-        _ports.AccessTokens.DidNotReceiveWithAnyArgs().Issue(default!);
+        _ = _ports.AccessTokens.DidNotReceiveWithAnyArgs().IssueAsync(default!, default);
         _ports.ReceivedNoCommit();
     }
 
@@ -140,7 +140,7 @@ public sealed class LoginCommandHandlerTests
         Assert.Equal(_ports.Time.Now, user.LastLoginAt);
         Assert.Equal(new UserLoggedIn(user.Id, _ports.Time.Now), Assert.Single(user.DomainEvents));
         Assert.Equal(Ports.IssuedToken, result.AccessToken);
-        _ports.AccessTokens.Received(1).Issue(user);
+        _ = _ports.AccessTokens.Received(1).IssueAsync(user, Arg.Any<CancellationToken>());
         _ports.ReceivedOneCommit();
     }
 

@@ -52,7 +52,7 @@ public sealed class UpdateUserCommandHandlerTests
         var read = ResultAssert.Succeeded(await Update(new UpdateUserCommand(user.Id, IsActive: false, IsSuperuser: true, IsVerified: true)));
 
         Assert.Equal(new UserRead(user.Id, UserBuilder.DefaultEmail, false, true, true), read);
-        var updated = Assert.IsType<UserUpdated>(Assert.Single(user.DomainEvents));
+        var updated = Assert.Single(user.DomainEvents.OfType<UserUpdated>());
         Assert.Equal([UserFields.IsActive, UserFields.IsSuperuser, UserFields.IsVerified], updated.ChangedFields);
         _ports.ReceivedOneCommit();
     }

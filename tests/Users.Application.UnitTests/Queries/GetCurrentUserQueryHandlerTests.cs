@@ -15,7 +15,7 @@ public sealed class GetCurrentUserQueryHandlerTests
     private readonly Ports _ports = new();
 
     private Task<Result<UserRead>> GetCurrentUser() =>
-        new GetCurrentUserQueryHandler(_ports.AccessTokens, _ports.Users).Handle(new GetCurrentUserQuery(Token), CancellationToken.None);
+        new GetCurrentUserQueryHandler([_ports.AccessTokens], _ports.Users).Handle(new GetCurrentUserQuery(Token), CancellationToken.None);
 
 #pragma warning disable CA2012 // configuring a substitute's call, not consuming its ValueTask
     private void TokenSays(AccessTokenClaims? claims) =>

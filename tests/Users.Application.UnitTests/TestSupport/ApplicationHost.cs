@@ -2,6 +2,7 @@ using System.Reflection;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Users.Application.Abstractions.Security;
 using Users.Application.Settings;
 
 namespace Users.Application.UnitTests.TestSupport;
@@ -23,7 +24,7 @@ public sealed class ApplicationHost : IDisposable
         services.AddSingleton(Ports.UnitOfWork);
         services.AddSingleton(Ports.Hasher);
         services.AddSingleton(Ports.Policy);
-        services.AddSingleton(Ports.AccessTokens);
+        services.AddSingleton<IAccessTokenStrategy>(Ports.AccessTokens);
         services.AddSingleton(Ports.CommonPasswords);
         services.AddSingleton<TimeProvider>(Ports.Time);
         services.AddSingleton(Options.Create(new UserManagementOptions()));

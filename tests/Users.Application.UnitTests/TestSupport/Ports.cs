@@ -17,7 +17,8 @@ public sealed class Ports
     public Ports()
     {
         Hasher.Hash(Arg.Any<string>()).Returns(call => HashOf(call.Arg<string>()));
-        AccessTokens.Issue(Arg.Any<User>()).Returns(IssuedToken);
+        AccessTokens.Name.Returns(AccessTokenStrategyNames.Jwt);
+        AccessTokens.IssueAsync(Arg.Any<User>(), Arg.Any<CancellationToken>()).Returns(_ => ValueTask.FromResult(IssuedToken));
         CommonPasswords.Contains(Arg.Any<string>()).Returns(false);
         AcceptAnyPassword();
     }
@@ -30,7 +31,7 @@ public sealed class Ports
 
     public IPasswordPolicy Policy { get; } = Substitute.For<IPasswordPolicy>();
 
-    public IAccessTokenService AccessTokens { get; } = Substitute.For<IAccessTokenService>();
+    public IAccessTokenStrategy AccessTokens { get; } = Substitute.For<IAccessTokenStrategy>();
 
     public ICommonPasswordList CommonPasswords { get; } = Substitute.For<ICommonPasswordList>();
 

@@ -233,7 +233,8 @@ public class UserTests
 
         string[] expected = [UserFields.Password, UserFields.Email, UserFields.IsActive, UserFields.IsSuperuser, UserFields.IsVerified];
         Assert.Equal(["password", "email", "is_active", "is_superuser", "is_verified"], expected);
-        var updated = Assert.IsType<UserUpdated>(Assert.Single(user.DomainEvents));
+        var updated = Assert.Single(user.DomainEvents.OfType<UserUpdated>());
+        Assert.Single(user.DomainEvents.OfType<SecurityStampRotated>()); // password change and deactivation: one event for both
         Assert.Equal(user.Id, updated.UserId);
         Assert.Equal(expected, updated.ChangedFields);
         Assert.Equal(expected, changed);

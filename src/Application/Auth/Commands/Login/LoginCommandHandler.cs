@@ -14,7 +14,7 @@ public sealed partial class LoginCommandHandler(
     IUserRepository users,
     IUnitOfWork unitOfWork,
     IPasswordHasher passwordHasher,
-    IAccessTokenService accessTokens,
+    IEnumerable<IAccessTokenStrategy> strategies,
     IOptions<UserManagementOptions> options,
     TimeProvider time,
     ILogger<LoginCommandHandler> logger) : IRequestHandler<LoginCommand, Result<LoginResult>>
@@ -53,8 +53,9 @@ public sealed partial class LoginCommandHandler(
         }
 
         user.RecordLogin(time.GetUtcNow());
+        var token = await strategies.Named(request.Strategy).IssueAsync(user, cancellationToken); // committed with the login
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        return new LoginResult(user.ToRead(), accessTokens.Issue(user));
+        return new LoginResult(user.ToRead(), token);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "User {UserId} has a stored password hash in an unknown format; login refused")]

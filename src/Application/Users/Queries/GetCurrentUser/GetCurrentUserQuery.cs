@@ -8,4 +8,4 @@ namespace Users.Application.Users.Queries.GetCurrentUser;
 /// active and still have the security stamp the token was issued under. Fails with
 /// <see cref="Domain.Users.UserErrors.Unauthorized"/> otherwise.
 /// </summary>
-public sealed record GetCurrentUserQuery(string AccessToken) : IRequest<Result<UserRead>>;
+public sealed record GetCurrentUserQuery(string AccessToken, string Strategy = "jwt") : IRequest<Result<UserRead>>;

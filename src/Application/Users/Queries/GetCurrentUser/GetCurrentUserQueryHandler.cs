@@ -8,12 +8,12 @@ using Users.Domain.Users;
 
 namespace Users.Application.Users.Queries.GetCurrentUser;
 
-public sealed class GetCurrentUserQueryHandler(IAccessTokenService accessTokens, IUserRepository users)
+public sealed class GetCurrentUserQueryHandler(IEnumerable<IAccessTokenStrategy> strategies, IUserRepository users)
     : IRequestHandler<GetCurrentUserQuery, Result<UserRead>>
 {
     public async Task<Result<UserRead>> Handle(GetCurrentUserQuery request, CancellationToken cancellationToken)
     {
-        var claims = await accessTokens.ReadAsync(request.AccessToken, cancellationToken);
+        var claims = await strategies.Named(request.Strategy).ReadAsync(request.AccessToken, cancellationToken);
         if (claims is null)
         {
             return UserErrors.Unauthorized;

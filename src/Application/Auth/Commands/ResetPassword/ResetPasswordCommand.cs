@@ -1,0 +1,10 @@
+using MediatR;
+using Users.Domain.Common;
+
+namespace Users.Application.Auth.Commands.ResetPassword;
+
+/// <summary>
+/// Sets a new password with a reset token. The token works once: it names the password hash it was issued
+/// for, and the reset replaces that hash. A password the policy refuses leaves the token usable.
+/// </summary>
+public sealed record ResetPasswordCommand(string? Token, string? Password) : IRequest<Result>;

@@ -1,0 +1,8 @@
+using MediatR;
+using Users.Application.Users;
+using Users.Domain.Common;
+
+namespace Users.Application.Auth.Commands.Verify;
+
+/// <summary>Verifies the address a verification token was issued for (an inactive user can be verified; it stays inactive).</summary>
+public sealed record VerifyCommand(string? Token) : IRequest<Result<UserRead>>;
