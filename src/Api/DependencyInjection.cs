@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Authentication;
 using Users.Api.Authentication;
+using Users.Api.Authentication.Backends;
 using Users.Api.Errors;
 using Users.Api.OpenApi;
 using Users.Application.Settings;
@@ -30,9 +32,26 @@ public static class DependencyInjection
         services.AddProblemDetails();
         services.AddExceptionHandler<UnhandledExceptionHandler>();
 
-        services.AddAuthentication(AuthSchemes.Jwt)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AuthSchemes.Jwt, null);
-        services.AddAuthorizationBuilder().AddUserPolicies();
+        services.AddOptions<EmailLinkOptions>().Bind(configuration.GetSection(EmailLinkOptions.SectionName))
+            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Email:PublicBaseUrl must be an absolute URL such as https://users.example.com.")
+            .ValidateOnStart();
+        services.AddOptions<CookieTransportOptions>().Bind(configuration.GetSection(CookieTransportOptions.SectionName))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Name), "Auth:Cookie:Name must not be empty.")
+            .Validate(o => o.MaxAgeSeconds is null or > 0, "Auth:Cookie:MaxAgeSeconds must be positive (leave it out for a session cookie).")
+            .Validate(o => o.SameSite != SameSiteMode.None || o.Secure, "Auth:Cookie:SameSite=None requires Auth:Cookie:Secure=true (browsers refuse it otherwise).")
+            .ValidateOnStart();
+        services.AddSingleton<AuthCookies>();
+
+        var backends = AuthBackendsConfiguration.Read(configuration);
+        services.AddSingleton(new AuthBackendRegistry(backends));
+        var authentication = services.AddAuthentication(AuthSchemes.AnyBackend)
+            .AddScheme<AuthenticationSchemeOptions, AnyBackendAuthenticationHandler>(AuthSchemes.AnyBackend, null);
+        foreach (var backend in backends)
+        {
+            authentication.AddScheme<BackendAuthenticationOptions, BackendAuthenticationHandler>(backend.Name, o => o.Backend = backend);
+        }
+
+        services.AddAuthorizationBuilder().AddUserPolicies(backends);
 
         services.AddOpenApi(o =>
         {

@@ -15,7 +15,7 @@ if (isCommand)
 }
 
 builder.Services
-    .AddApplication()
+    .AddApplication(typeof(Users.Infrastructure.DependencyInjection).Assembly) // hooks that live in Infrastructure
     .AddInfrastructure(builder.Configuration)
     .AddApi(builder.Configuration);
 

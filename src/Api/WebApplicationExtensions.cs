@@ -32,6 +32,8 @@ public static class WebApplicationExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapAuthEndpoints();
         app.MapRegisterEndpoints();
+        app.MapVerifyEndpoints();
+        app.MapResetPasswordEndpoints();
         app.MapUsersEndpoints();
         return app;
     }

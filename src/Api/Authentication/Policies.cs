@@ -1,26 +1,35 @@
 using Microsoft.AspNetCore.Authorization;
+using Users.Api.Authentication.Backends;
 
 namespace Users.Api.Authentication;
 
 /// <summary>The authorization policies of the contract.</summary>
 public static class Policies
 {
-    /// <summary>An existing, active user (and verified, when verification is required).</summary>
+    /// <summary>An existing, active user (and verified, when verification is required), through any backend.</summary>
     public const string ActiveUser = nameof(ActiveUser);
 
     /// <summary>An active user who is a superuser.</summary>
     public const string Superuser = nameof(Superuser);
 
-    public static AuthorizationBuilder AddUserPolicies(this AuthorizationBuilder builder)
+    /// <summary>An active user authenticated by the named backend itself (its logout revokes that backend's token).</summary>
+    public static string ActiveUserOf(AuthBackend backend) => $"{ActiveUser}:{backend.Name}";
+
+    public static AuthorizationBuilder AddUserPolicies(this AuthorizationBuilder builder, IEnumerable<AuthBackend> backends)
     {
-        builder.AddPolicy(ActiveUser, p => Active(p));
-        builder.AddPolicy(Superuser, p => Active(p).RequireClaim(AuthSchemes.IsSuperuserClaim, "true"));
+        builder.AddPolicy(ActiveUser, p => Active(p, AuthSchemes.AnyBackend));
+        builder.AddPolicy(Superuser, p => Active(p, AuthSchemes.AnyBackend).RequireClaim(AuthSchemes.IsSuperuserClaim, "true"));
+        foreach (var backend in backends)
+        {
+            builder.AddPolicy(ActiveUserOf(backend), p => Active(p, backend.Name));
+        }
+
         return builder;
     }
 
     // Inactive users never authenticate (401); verification is checked on authenticated users only (403).
-    private static AuthorizationPolicyBuilder Active(AuthorizationPolicyBuilder policy) =>
-        policy.AddAuthenticationSchemes(AuthSchemes.Jwt)
+    private static AuthorizationPolicyBuilder Active(AuthorizationPolicyBuilder policy, string scheme) =>
+        policy.AddAuthenticationSchemes(scheme)
             .RequireAuthenticatedUser()
             .AddRequirements(new VerifiedWhenRequiredRequirement());
 }

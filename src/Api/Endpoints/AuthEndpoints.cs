@@ -1,36 +1,55 @@
 using MediatR;
 using Users.Api.Authentication;
+using Users.Api.Authentication.Backends;
 using Users.Api.Endpoints.Requests;
 using Users.Api.Errors;
 using Users.Api.Json;
 using Users.Application.Auth.Commands.Login;
+using Users.Application.Auth.Commands.Logout;
 
 namespace Users.Api.Endpoints;
 
-/// <summary>The bearer + JWT backend's routes, mounted at <c>/auth/jwt</c>.</summary>
+/// <summary>Each configured backend's login and logout, mounted at <c>/auth/{backend}</c>.</summary>
 public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup($"/auth/{AuthSchemes.Jwt}").WithTags("auth");
-        group.MapPost("/login", LoginAsync)
-            .WithFormBody<LoginForm>()
-            .WithName($"auth:{AuthSchemes.Jwt}.login")
-            .WithSummary("Log in with email and password (OAuth2 password form)")
-            .Produces<BearerResponse>()
-            .ProducesError(StatusCodes.Status400BadRequest)
-            .ProducesError(StatusCodes.Status422UnprocessableEntity)
-            .DisableAntiforgery();
-        group.MapPost("/logout", Logout)
-            .RequireAuthorization(Policies.ActiveUser)
-            .WithName($"auth:{AuthSchemes.Jwt}.logout")
-            .WithSummary("Log out (a JWT cannot be revoked one by one; it expires)")
-            .Produces(StatusCodes.Status204NoContent)
-            .ProducesError(StatusCodes.Status401Unauthorized);
+        foreach (var backend in app.ServiceProvider.GetRequiredService<AuthBackendRegistry>().Backends)
+        {
+            MapBackend(app, backend);
+        }
+
         return app;
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext context, IMediator mediator, CancellationToken cancellationToken)
+    private static void MapBackend(IEndpointRouteBuilder app, AuthBackend backend)
+    {
+        var group = app.MapGroup($"/auth/{backend.Name}").WithTags("auth");
+        var cookie = backend.Transport == BackendTransport.Cookie;
+        var login = group.MapPost("/login", (HttpContext context, IMediator mediator, AuthCookies cookies, CancellationToken cancellationToken) =>
+                LoginAsync(backend, context, mediator, cookies, cancellationToken))
+            .WithFormBody<LoginForm>()
+            .WithName($"auth:{backend.Name}.login")
+            .WithSummary(cookie
+                ? "Log in with email and password (OAuth2 password form); the session cookie is set"
+                : "Log in with email and password (OAuth2 password form)")
+            .ProducesError(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity)
+            .DisableAntiforgery();
+        _ = cookie ? login.Produces(StatusCodes.Status204NoContent) : login.Produces<BearerResponse>();
+
+        group.MapPost("/logout", (HttpContext context, IMediator mediator, AuthCookies cookies, CancellationToken cancellationToken) =>
+                LogoutAsync(backend, context, mediator, cookies, cancellationToken))
+            .RequireAuthorization(Policies.ActiveUserOf(backend))
+            .WithName($"auth:{backend.Name}.logout")
+            .WithSummary(backend.Strategy == Application.Abstractions.Security.AccessTokenStrategyNames.Database
+                ? "Log out: the token is deleted"
+                : "Log out (a JWT cannot be revoked one by one; use /users/me/logout-all to end every session)")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesError(StatusCodes.Status401Unauthorized);
+    }
+
+    private static async Task<IResult> LoginAsync(
+        AuthBackend backend, HttpContext context, IMediator mediator, AuthCookies cookies, CancellationToken cancellationToken)
     {
         var (username, password, failures) = await LoginFormReader.ReadAsync(context, cancellationToken);
         if (failures.Count > 0)
@@ -38,11 +57,31 @@ public static class AuthEndpoints
             return Problems.Validation(failures, context);
         }
 
-        var result = await mediator.Send(new LoginCommand(username, password), cancellationToken);
-        return result.IsSuccess
-            ? Results.Json(new BearerResponse(result.Value.AccessToken))
-            : Problems.From(result.Error, context);
+        var result = await mediator.Send(new LoginCommand(username, password, backend.Strategy), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return Problems.From(result.Error, context);
+        }
+
+        if (backend.Transport == BackendTransport.Cookie)
+        {
+            cookies.Set(context.Response, result.Value.AccessToken);
+            return Results.NoContent();
+        }
+
+        return Results.Json(new BearerResponse(result.Value.AccessToken));
     }
 
-    private static IResult Logout() => Results.NoContent();
+    private static async Task<IResult> LogoutAsync(
+        AuthBackend backend, HttpContext context, IMediator mediator, AuthCookies cookies, CancellationToken cancellationToken)
+    {
+        var current = context.Features.Get<CurrentUserFeature>()!;
+        var result = await mediator.Send(new LogoutCommand(current.AccessToken, backend.Strategy), cancellationToken);
+        if (result.IsSuccess && backend.Transport == BackendTransport.Cookie)
+        {
+            cookies.Clear(context.Response);
+        }
+
+        return result.ToNoContent(context);
+    }
 }

@@ -1,5 +1,7 @@
 using MediatR;
 using Users.Api.Authentication;
+using Users.Api.Authentication.Backends;
+using Users.Application.Auth.Commands.LogoutEverywhere;
 using Users.Api.Endpoints.Requests;
 using Users.Api.Errors;
 using Users.Api.Json;
@@ -30,6 +32,12 @@ public static class UsersEndpoints
             .ProducesError(StatusCodes.Status400BadRequest)
             .ProducesError(StatusCodes.Status401Unauthorized)
             .ProducesError(StatusCodes.Status422UnprocessableEntity);
+
+        me.MapPost("/logout-all", LogoutEverywhereAsync)
+            .WithName("users:logout_all")
+            .WithSummary("Log out everywhere: every token of the user stops working (extension)")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesError(StatusCodes.Status401Unauthorized);
 
         var admin = app.MapGroup("/users").WithTags("users").RequireAuthorization(Policies.Superuser);
         admin.MapGet("", ListAsync)
@@ -83,6 +91,19 @@ public static class UsersEndpoints
         var command = new UpdateCurrentUserCommand(context.CurrentUser().Id, email.OrDefault, password.OrDefault);
         var result = await mediator.Send(command, cancellationToken);
         return result.ToJson(context);
+    }
+
+    private static async Task<IResult> LogoutEverywhereAsync(
+        HttpContext context, IMediator mediator, AuthCookies cookies, CancellationToken cancellationToken)
+    {
+        var current = context.Features.Get<CurrentUserFeature>()!;
+        var result = await mediator.Send(new LogoutEverywhereCommand(current.User.Id), cancellationToken);
+        if (result.IsSuccess && current.Backend.Transport == BackendTransport.Cookie)
+        {
+            cookies.Clear(context.Response);
+        }
+
+        return result.ToNoContent(context);
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IMediator mediator, CancellationToken cancellationToken)

@@ -8,6 +8,10 @@ public static class ResultHttpExtensions
     public static IResult ToJson<T>(this Result<T> result, HttpContext context, int statusCode = StatusCodes.Status200OK) =>
         result.IsSuccess ? Results.Json(result.Value, statusCode: statusCode) : Problems.From(result.Error, context);
 
+    /// <summary>Success as the JSON literal <c>null</c> with <paramref name="statusCode"/>, as FastAPI Users answers 202/200 routes.</summary>
+    public static IResult ToJsonNull(this Result result, HttpContext context, int statusCode) =>
+        result.IsSuccess ? Results.Content("null", "application/json", statusCode: statusCode) : Problems.From(result.Error, context);
+
     public static IResult ToNoContent(this Result result, HttpContext context) =>
         result.IsSuccess ? Results.NoContent() : Problems.From(result.Error, context);
 }

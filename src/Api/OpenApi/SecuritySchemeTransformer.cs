@@ -1,20 +1,27 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using Users.Api.Authentication;
+using Users.Api.Authentication.Backends;
 
 namespace Users.Api.OpenApi;
 
 /// <summary>
-/// Declares the OAuth2 password flow against <c>/auth/jwt/login</c> (as FastAPI Users' docs do), so the
+/// Declares the OAuth2 password flow against the first bearer backend's login (<c>/auth/jwt/login</c> by default) (as FastAPI Users' docs do), so the
 /// "Authorize" button of <c>/docs</c> logs in with email and password, and marks the routes that need it.
 /// </summary>
-public sealed class SecuritySchemeTransformer : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
+public sealed class SecuritySchemeTransformer(AuthBackendRegistry registry) : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
     private const string SchemeId = "OAuth2PasswordBearer";
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
+        // Swagger UI can log in only through a bearer backend; with none, the docs simply have no Authorize button.
+        var bearer = registry.Backends.FirstOrDefault(b => b.Transport == BackendTransport.Bearer);
+        if (bearer is null)
+        {
+            return Task.CompletedTask;
+        }
+
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[SchemeId] = new OpenApiSecurityScheme
@@ -23,7 +30,7 @@ public sealed class SecuritySchemeTransformer : IOpenApiDocumentTransformer, IOp
             Description = "Log in with your email as username; the access token is then sent as a bearer token.",
             Flows = new OpenApiOAuthFlows
             {
-                Password = new OpenApiOAuthFlow { TokenUrl = new Uri($"/auth/{AuthSchemes.Jwt}/login", UriKind.Relative) },
+                Password = new OpenApiOAuthFlow { TokenUrl = new Uri($"/auth/{bearer.Name}/login", UriKind.Relative) },
             },
         };
         return Task.CompletedTask;
@@ -31,7 +38,8 @@ public sealed class SecuritySchemeTransformer : IOpenApiDocumentTransformer, IOp
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any())
+        if (registry.Backends.Any(b => b.Transport == BackendTransport.Bearer)
+            && context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any())
         {
             operation.Security ??= [];
             operation.Security.Add(new OpenApiSecurityRequirement

@@ -18,6 +18,9 @@ public sealed class UsersApiFactory(DatabaseProvider provider, string connection
 
     public string ConnectionString { get; } = connectionString;
 
+    /// <summary>Where this service writes its mail (each factory has its own directory).</summary>
+    public PickupMailbox Mailbox { get; } = new(Directory.CreateTempSubdirectory("users-mail-").FullName);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -27,6 +30,8 @@ public sealed class UsersApiFactory(DatabaseProvider provider, string connection
         builder.UseSetting("Auth:Secret", Secret);
         builder.UseSetting("Auth:PasswordHashing:Iterations", "1000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Email:PickupDirectory", Mailbox.Directory);
+        builder.UseSetting("Email:PublicBaseUrl", "https://users.example.com");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

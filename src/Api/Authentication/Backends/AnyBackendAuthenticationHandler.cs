@@ -1,0 +1,33 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Users.Api.Authentication.Backends;
+
+/// <summary>
+/// The default scheme: tries every backend in configured order; the first that yields a user wins. A token
+/// that one backend rejects does not stop the next from trying its own transport.
+/// </summary>
+public sealed class AnyBackendAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    AuthBackendRegistry registry) : ContractAuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        AuthenticateResult? failure = null;
+        foreach (var backend in registry.Backends)
+        {
+            var result = await Context.AuthenticateAsync(backend.Name);
+            if (result.Succeeded)
+            {
+                return AuthenticateResult.Success(new AuthenticationTicket(result.Principal, Scheme.Name));
+            }
+
+            failure ??= result.Failure is null ? null : result;
+        }
+
+        return failure ?? AuthenticateResult.NoResult();
+    }
+}

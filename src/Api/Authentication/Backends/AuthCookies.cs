@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+
+namespace Users.Api.Authentication.Backends;
+
+/// <summary>Writes and clears the cookie transport's cookie with the configured attributes.</summary>
+public sealed class AuthCookies(IOptions<CookieTransportOptions> options)
+{
+    private readonly CookieTransportOptions _options = options.Value;
+
+    public void Set(HttpResponse response, string token) =>
+        response.Cookies.Append(_options.Name, token, Attributes(_options.MaxAgeSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null));
+
+    /// <summary>Clears the cookie: empty value, <c>Max-Age=0</c>, the same attributes it was set with.</summary>
+    public void Clear(HttpResponse response) => response.Cookies.Append(_options.Name, string.Empty, Attributes(TimeSpan.Zero));
+
+    private CookieOptions Attributes(TimeSpan? maxAge) => new()
+    {
+        Path = "/",
+        HttpOnly = true,
+        Secure = _options.Secure,
+        SameSite = _options.SameSite,
+        MaxAge = maxAge,
+        IsEssential = true,
+    };
+}
