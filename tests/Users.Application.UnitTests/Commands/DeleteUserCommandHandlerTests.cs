@@ -1,3 +1,4 @@
+using MediatR;
 using NSubstitute;
 using Users.Application.UnitTests.TestSupport;
 using Users.Application.Users.Commands.DeleteUser;
@@ -9,41 +10,64 @@ namespace Users.Application.UnitTests.Commands;
 public sealed class DeleteUserCommandHandlerTests
 {
     private readonly Ports _ports = new();
+    private readonly IMediator _mediator = Substitute.For<IMediator>();
 
     private Task<Result> Delete(Guid id) =>
-        new DeleteUserCommandHandler(_ports.Users, _ports.UnitOfWork).Handle(new DeleteUserCommand(id), CancellationToken.None);
+        new DeleteUserCommandHandler(_ports.Users, _ports.UnitOfWork, _mediator).Handle(new DeleteUserCommand(id), CancellationToken.None);
 
     [Fact]
-    public async Task Delete_WithUnknownId_ReturnsNotFoundWithoutRemoveOrCommit()
+    public async Task Delete_WithUnknownId_ReturnsNotFoundWithoutPublishRemoveOrCommit()
     {
         ResultAssert.Failed(await Delete(Guid.NewGuid()), "Not Found");
 
+        Assert.Empty(_mediator.ReceivedCalls());
         _ports.Users.DidNotReceiveWithAnyArgs().Remove(default!);
         _ports.ReceivedNoCommit();
     }
 
     [Fact]
-    public async Task Delete_WithKnownId_RemovesCommitsOnceAndRaisesUserDeletedBeforeCommit()
+    public async Task Delete_WithKnownId_PublishesUserDeletingThenRemovesThenCommitsOnce()
     {
         var user = new UserBuilder().Build();
         _ports.Store(user);
-        IReadOnlyList<IDomainEvent>? pendingAtCommit = null;
-        _ports.UnitOfWork.SaveChangesAsync(Arg.Any<CancellationToken>())
-            .Returns(_ =>
-            {
-                pendingAtCommit = user.DomainEvents.ToList();
-                return Task.CompletedTask;
-            });
 
         var result = await Delete(user.Id);
 
         Assert.True(result.IsSuccess);
         Received.InOrder(() =>
         {
+            _mediator.Publish(new UserDeleting(user.Id, UserBuilder.DefaultEmail), Arg.Any<CancellationToken>());
             _ports.Users.Remove(user);
             _ports.UnitOfWork.SaveChangesAsync(Arg.Any<CancellationToken>());
         });
+        await _mediator.Received(1).Publish(Arg.Any<UserDeleting>(), Arg.Any<CancellationToken>());
         _ports.ReceivedOneCommit();
-        Assert.Equal(new UserDeleted(user.Id, UserBuilder.DefaultEmail), Assert.Single(pendingAtCommit!));
+    }
+
+    [Fact]
+    public async Task Delete_WithKnownId_LeavesUserDeletedAloneToTheCommit()
+    {
+        var user = new UserBuilder().Build();
+        _ports.Store(user);
+        var events = _ports.EventsAtCommit(user);
+
+        await Delete(user.Id);
+
+        // UserDeleting went out through the mediator already; only UserDeleted waits for the commit.
+        Assert.Equal(new UserDeleted(user.Id, UserBuilder.DefaultEmail), Assert.Single(events));
+    }
+
+    [Fact]
+    public async Task Delete_WhenAUserDeletingHandlerThrows_NeitherRemovesNorCommits()
+    {
+        var user = new UserBuilder().Build();
+        _ports.Store(user);
+        _mediator.Publish(Arg.Any<UserDeleting>(), Arg.Any<CancellationToken>())
+            .Returns(_ => Task.FromException(new InvalidOperationException("hook failed")));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Delete(user.Id));
+
+        _ports.Users.DidNotReceiveWithAnyArgs().Remove(default!);
+        _ports.ReceivedNoCommit();
     }
 }

@@ -26,6 +26,8 @@ public sealed class ApplicationHost : IDisposable
         services.AddSingleton(Ports.Policy);
         services.AddSingleton<IAccessTokenStrategy>(Ports.AccessTokens);
         services.AddSingleton(Ports.CommonPasswords);
+        services.AddSingleton(Ports.ActionTokens);
+        services.AddSingleton(Ports.EmailSender);
         services.AddSingleton<TimeProvider>(Ports.Time);
         services.AddSingleton(Options.Create(new UserManagementOptions()));
         configure?.Invoke(services);

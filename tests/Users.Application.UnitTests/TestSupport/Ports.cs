@@ -1,7 +1,9 @@
 using NSubstitute;
+using Users.Application.Abstractions.Mail;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
 using Users.Application.Users.Services;
+using Users.Domain.Common;
 using Users.Domain.Users;
 
 namespace Users.Application.UnitTests.TestSupport;
@@ -13,6 +15,8 @@ namespace Users.Application.UnitTests.TestSupport;
 public sealed class Ports
 {
     public const string IssuedToken = "issued-access-token";
+    public const string IssuedVerifyToken = "issued-verify-token";
+    public const string IssuedResetToken = "issued-reset-token";
 
     public Ports()
     {
@@ -20,6 +24,8 @@ public sealed class Ports
         AccessTokens.Name.Returns(AccessTokenStrategyNames.Jwt);
         AccessTokens.IssueAsync(Arg.Any<User>(), Arg.Any<CancellationToken>()).Returns(_ => ValueTask.FromResult(IssuedToken));
         CommonPasswords.Contains(Arg.Any<string>()).Returns(false);
+        ActionTokens.IssueVerifyToken(Arg.Any<User>()).Returns(IssuedVerifyToken);
+        ActionTokens.IssueResetPasswordToken(Arg.Any<User>()).Returns(IssuedResetToken);
         AcceptAnyPassword();
     }
 
@@ -35,6 +41,11 @@ public sealed class Ports
 
     public ICommonPasswordList CommonPasswords { get; } = Substitute.For<ICommonPasswordList>();
 
+    /// <summary>Issues <see cref="IssuedVerifyToken"/> and <see cref="IssuedResetToken"/>; reads no token and matches no fingerprint until told to.</summary>
+    public IUserActionTokens ActionTokens { get; } = Substitute.For<IUserActionTokens>();
+
+    public IEmailSender EmailSender { get; } = Substitute.For<IEmailSender>();
+
     public FakeTimeProvider Time { get; } = new(UserBuilder.DefaultCreatedAt.AddDays(30));
 
     public static string HashOf(string password) => "hash:" + password;
@@ -47,6 +58,16 @@ public sealed class Ports
     public void RejectAnyPassword(string reason) =>
         Policy.CheckAsync(Arg.Any<string>(), Arg.Any<string?>(), Arg.Any<CancellationToken>())
             .Returns(_ => ValueTask.FromResult<string?>(reason));
+
+    /// <summary>Makes <paramref name="token"/> a valid verification token saying <paramref name="claims"/>.</summary>
+    public void AcceptVerifyToken(string token, VerifyTokenClaims claims) =>
+        ActionTokens.ReadVerifyTokenAsync(token, Arg.Any<CancellationToken>())
+            .Returns(_ => ValueTask.FromResult<VerifyTokenClaims?>(claims));
+
+    /// <summary>Makes <paramref name="token"/> a valid reset token saying <paramref name="claims"/>.</summary>
+    public void AcceptResetToken(string token, ResetPasswordTokenClaims claims) =>
+        ActionTokens.ReadResetPasswordTokenAsync(token, Arg.Any<CancellationToken>())
+            .Returns(_ => ValueTask.FromResult<ResetPasswordTokenClaims?>(claims));
 #pragma warning restore CA2012
 
     /// <summary>Makes <paramref name="user"/> findable by id and address, and its address taken.</summary>
@@ -65,6 +86,22 @@ public sealed class Ports
     public void LoseCommitRace() =>
         UnitOfWork.SaveChangesAsync(Arg.Any<CancellationToken>())
             .Returns(_ => Task.FromException(new EmailAlreadyTakenException("unique index")));
+
+    /// <summary>
+    /// Collects the events <paramref name="user"/> holds when the commit happens: what the unit of work dispatches.
+    /// Stays empty when nothing is committed.
+    /// </summary>
+    public List<IDomainEvent> EventsAtCommit(User user)
+    {
+        var events = new List<IDomainEvent>();
+        UnitOfWork.SaveChangesAsync(Arg.Any<CancellationToken>())
+            .Returns(_ =>
+            {
+                events.AddRange(user.DomainEvents);
+                return Task.CompletedTask;
+            });
+        return events;
+    }
 
     public UserCreator Creator() => new(Users, UnitOfWork, Hasher, Policy, Time);
 

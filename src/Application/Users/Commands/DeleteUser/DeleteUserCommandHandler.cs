@@ -2,10 +2,12 @@ using MediatR;
 using Users.Application.Abstractions.Persistence;
 using Users.Domain.Common;
 using Users.Domain.Users;
+using Users.Domain.Users.Events;
 
 namespace Users.Application.Users.Commands.DeleteUser;
 
-public sealed class DeleteUserCommandHandler(IUserRepository users, IUnitOfWork unitOfWork) : IRequestHandler<DeleteUserCommand, Result>
+public sealed class DeleteUserCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, IMediator mediator)
+    : IRequestHandler<DeleteUserCommand, Result>
 {
     public async Task<Result> Handle(DeleteUserCommand request, CancellationToken cancellationToken)
     {
@@ -15,6 +17,9 @@ public sealed class DeleteUserCommandHandler(IUserRepository users, IUnitOfWork 
             return UserErrors.NotFound;
         }
 
+        // Published now, not after the commit like the other events: its handlers may still need what the deletion
+        // takes away. A handler that throws stops the deletion.
+        await mediator.Publish(new UserDeleting(user.Id, user.Email), cancellationToken);
         user.MarkDeleted();
         users.Remove(user);
         await unitOfWork.SaveChangesAsync(cancellationToken);

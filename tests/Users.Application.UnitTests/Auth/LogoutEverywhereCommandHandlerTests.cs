@@ -1,0 +1,55 @@
+using Users.Application.Auth.Commands.LogoutEverywhere;
+using Users.Application.UnitTests.TestSupport;
+using Users.Domain.Common;
+using Users.Domain.Users.Events;
+
+namespace Users.Application.UnitTests.Auth;
+
+public sealed class LogoutEverywhereCommandHandlerTests
+{
+    private readonly Ports _ports = new();
+
+    private Task<Result> LogoutEverywhere(Guid userId) =>
+        new LogoutEverywhereCommandHandler(_ports.Users, _ports.UnitOfWork, _ports.Time)
+            .Handle(new LogoutEverywhereCommand(userId), CancellationToken.None);
+
+    [Fact]
+    public async Task LogoutEverywhere_ForActiveUser_RotatesTheStampRaisesSecurityStampRotatedAndCommitsOnce()
+    {
+        var user = new UserBuilder().Build();
+        _ports.Store(user);
+        var stamp = user.SecurityStamp;
+        var events = _ports.EventsAtCommit(user);
+
+        var result = await LogoutEverywhere(user.Id);
+
+        Assert.True(result.IsSuccess);
+        Assert.NotEqual(stamp, user.SecurityStamp);
+        Assert.Equal(_ports.Time.Now, user.UpdatedAt);
+        _ports.ReceivedOneCommit();
+        Assert.Equal(new SecurityStampRotated(user.Id), Assert.Single(events));
+    }
+
+    [Fact]
+    public async Task LogoutEverywhere_ForUnknownUser_ReturnsUnauthorizedWithoutCommit()
+    {
+        ResultAssert.Failed(await LogoutEverywhere(Guid.CreateVersion7()), "Unauthorized");
+
+        _ports.ReceivedNoCommit();
+    }
+
+    [Fact]
+    public async Task LogoutEverywhere_ForInactiveUser_ReturnsUnauthorizedAndKeepsTheStamp()
+    {
+        var user = new UserBuilder().Inactive().Build();
+        _ports.Store(user);
+        var stamp = user.SecurityStamp;
+
+        var error = ResultAssert.Failed(await LogoutEverywhere(user.Id), "Unauthorized");
+
+        Assert.Equal(ErrorKind.Unauthorized, error.Kind);
+        Assert.Equal(stamp, user.SecurityStamp);
+        Assert.Empty(user.DomainEvents);
+        _ports.ReceivedNoCommit();
+    }
+}
