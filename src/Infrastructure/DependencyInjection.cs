@@ -17,7 +17,10 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers the settings (validated at start), the database for the configured provider, the repository and
-    /// unit of work, password hashing, access tokens, the common-password list and the database health check.
+    /// unit of work, password hashing, both access token strategies (<c>jwt</c> singleton, <c>database</c> scoped), the
+    /// verification and reset tokens, the expired-token purge (a hosted service), the common-password list and the
+    /// database health check. The notification handlers of this assembly (<see cref="DeleteDatabaseTokensOnStampRotation"/>)
+    /// are registered by <c>AddApplication(typeof(Users.Infrastructure.DependencyInjection).Assembly)</c>.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +29,7 @@ public static class DependencyInjection
         AddValidatedOptions<AuthTokenOptions, AuthTokenOptionsValidator>(services, o => ConfigurationBinding.Bind(configuration, o));
         AddValidatedOptions<PasswordHashingOptions, PasswordHashingOptionsValidator>(
             services, o => ConfigurationBinding.Bind(configuration, o));
+        AddValidatedOptions<DatabaseTokenOptions, DatabaseTokenOptionsValidator>(services, o => ConfigurationBinding.Bind(configuration, o));
 
         // The provider decides the context type, so it is read here. An unknown one gets a context registration
         // that fails with the validation message, at start-up (ValidateOnStart) or at the latest on first use.
@@ -55,7 +59,13 @@ public static class DependencyInjection
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IPasswordHasher, Pbkdf2PasswordHasher>();
+
+        // Both strategies, each under its name: the JWT one is stateless; the database one works in the request's context.
         services.AddSingleton<IAccessTokenStrategy, JwtAccessTokenService>();
+        services.AddScoped<IAccessTokenStrategy, DatabaseAccessTokenStrategy>();
+        services.AddSingleton<IUserActionTokens, JwtUserActionTokens>();
+        services.AddSingleton<ExpiredAccessTokenPurger>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExpiredAccessTokenPurger>());
         services.AddSingleton<ICommonPasswordList, ZxcvbnCommonPasswordList>();
 
         services.AddHealthChecks().AddDbContextCheck<UsersDbContext>("database", tags: ["ready"]);

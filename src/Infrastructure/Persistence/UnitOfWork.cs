@@ -23,7 +23,7 @@ public sealed partial class UnitOfWork(UsersDbContext db, IMediator mediator, IL
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveTolerantOfRevokedTokensAsync(cancellationToken);
         }
         catch (DbUpdateException exception) when (UniqueViolations.IsNormalizedEmailTaken(exception))
         {
@@ -36,6 +36,28 @@ public sealed partial class UnitOfWork(UsersDbContext db, IMediator mediator, IL
         foreach (var domainEvent in events)
         {
             await PublishAsync(domainEvent);
+        }
+    }
+
+    // A token revoked twice at once (a double-clicked logout) has its row deleted by whichever commit comes first;
+    // the second sees 0 rows affected. Its goal is met, so it forgets that deletion and commits the rest once more.
+    private async Task SaveTolerantOfRevokedTokensAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException exception) when (exception.Entries.Count > 0
+                && exception.Entries.All(e => e is { Entity: AccessTokenRecord, State: EntityState.Deleted }))
+            {
+                foreach (var entry in exception.Entries)
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
         }
     }
 

@@ -15,6 +15,9 @@ public abstract class UsersDbContext : DbContext
 
     public DbSet<User> Users => Set<User>();
 
+    /// <summary>The database strategy's tokens (hashes only).</summary>
+    public DbSet<AccessTokenRecord> AccessTokens => Set<AccessTokenRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

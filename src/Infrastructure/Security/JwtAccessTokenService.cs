@@ -1,8 +1,6 @@
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using Users.Application.Abstractions.Security;
 using Users.Domain.Users;
 using Users.Infrastructure.Settings;
@@ -21,13 +19,10 @@ public sealed partial class JwtAccessTokenService : IAccessTokenStrategy
     public const string SecurityStampClaim = "stamp";
 
     /// <summary>The contract's bound on clock differences between issuer and reader.</summary>
-    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan ClockSkew = Hs256Jwt.ClockSkew;
 
-    private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false, MapInboundClaims = false };
-    private readonly SigningCredentials _signingCredentials;
-    private readonly TokenValidationParameters _validation;
+    private readonly Hs256Jwt _jwt;
     private readonly TimeSpan _lifetime;
-    private readonly TimeProvider _time;
     private readonly ILogger<JwtAccessTokenService> _logger;
 
     public JwtAccessTokenService(IOptions<AuthTokenOptions> options, TimeProvider time, ILogger<JwtAccessTokenService> logger)
@@ -35,28 +30,10 @@ public sealed partial class JwtAccessTokenService : IAccessTokenStrategy
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
 
-        // The secret is the HMAC key as given, as in FastAPI Users, so tokens are interchangeable with it.
-        var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(settings.Secret ?? string.Empty));
-        _signingCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256);
+        // An array, as FastAPI Users writes it (PyJWT accepts either form; some clients compare the JSON).
+        _jwt = new Hs256Jwt(settings.Secret, Audience, audienceAsArray: true, time);
         _lifetime = TimeSpan.FromSeconds(settings.AccessTokenLifetimeSeconds);
-        _time = time;
         _logger = logger;
-        _validation = new TokenValidationParameters
-        {
-            IssuerSigningKey = key,
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            RequireSignedTokens = true,
-            ValidateIssuerSigningKey = true,
-            ValidateIssuer = false,
-            ValidateAudience = true,
-            ValidAudience = Audience,
-            ValidateLifetime = true,
-            RequireExpirationTime = true,
-            ClockSkew = ClockSkew,
-
-            // Our clock, not DateTime.UtcNow, so expiry follows the injected TimeProvider (and tests control it).
-            LifetimeValidator = ValidateLifetime,
-        };
     }
 
     public string Name => AccessTokenStrategyNames.Jwt;
@@ -69,70 +46,34 @@ public sealed partial class JwtAccessTokenService : IAccessTokenStrategy
     public string Issue(User user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var now = _time.GetUtcNow();
-        var descriptor = new SecurityTokenDescriptor
+        var claims = new Dictionary<string, object>(StringComparer.Ordinal)
         {
-            SigningCredentials = _signingCredentials,
-            IssuedAt = now.UtcDateTime,
-            Expires = now.Add(_lifetime).UtcDateTime,
-            Claims = new Dictionary<string, object>(StringComparer.Ordinal)
-            {
-                [JwtRegisteredClaimNames.Sub] = user.Id.ToString("D"),
-
-                // An array, as FastAPI Users writes it (PyJWT accepts either form; some clients compare the JSON).
-                [JwtRegisteredClaimNames.Aud] = new[] { Audience },
-                [SecurityStampClaim] = user.SecurityStamp,
-            },
+            [JwtRegisteredClaimNames.Sub] = user.Id.ToString("D"),
+            [SecurityStampClaim] = user.SecurityStamp,
         };
-        return _handler.CreateToken(descriptor);
+        return _jwt.Create(claims, _lifetime, withIssuedAt: true);
     }
 
     public async ValueTask<AccessTokenClaims?> ReadAsync(string token, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(token))
+        var (jwt, failure) = await _jwt.ValidateAsync(token);
+        if (jwt is null)
         {
+            if (failure is not null)
+            {
+                LogRejected(failure);
+            }
+
             return null;
         }
 
-        TokenValidationResult result;
-        try
-        {
-            result = await _handler.ValidateTokenAsync(token, _validation);
-        }
-        catch (Exception exception)
-        {
-            // ValidateTokenAsync reports failures in its result; anything thrown is a library surprise, still a rejection.
-            LogRejected(exception);
-            return null;
-        }
-
-        if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
-        {
-            LogRejected(result.Exception);
-            return null;
-        }
-
-        // Typed as object: asking for a string would turn a JSON number into one.
-        if (!jwt.TryGetPayloadValue<object>(JwtRegisteredClaimNames.Sub, out var subject)
-            || subject is not string subjectText
-            || !Guid.TryParseExact(subjectText, "D", out var userId)
-            || !jwt.TryGetPayloadValue<object>(SecurityStampClaim, out var stampValue)
-            || stampValue is not string { Length: > 0 } stamp)
+        if (Hs256Jwt.GetSubjectId(jwt) is not { } userId || Hs256Jwt.GetString(jwt, SecurityStampClaim) is not { } stamp)
         {
             LogRejected(null);
             return null;
         }
 
         return new AccessTokenClaims(userId, stamp);
-    }
-
-    // Exactly exp + skew is still accepted, as IdentityModel's own validator does; no exp at all is never accepted.
-    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
-    {
-        var now = _time.GetUtcNow().UtcDateTime;
-        return expires is { } exp
-            && now <= exp.ToUniversalTime() + ClockSkew
-            && (notBefore is not { } nbf || nbf.ToUniversalTime() <= now + ClockSkew);
     }
 
     // The token itself is never logged: it is a credential. The exception says why (signature, audience, lifetime).

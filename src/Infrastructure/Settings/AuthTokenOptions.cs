@@ -11,5 +11,12 @@ public sealed class AuthTokenOptions
     /// <summary>The HMAC key of every self-issued JWT, used as given (its UTF-8 bytes). Never logged.</summary>
     public string? Secret { get; set; }
 
+    /// <summary>Lifetime of access JWTs and of database-strategy tokens.</summary>
     public int AccessTokenLifetimeSeconds { get; set; } = 3600;
+
+    /// <summary>Lifetime of the email-verification tokens mailed to users.</summary>
+    public int VerifyTokenLifetimeSeconds { get; set; } = 3600;
+
+    /// <summary>Lifetime of the password-reset tokens mailed to users.</summary>
+    public int ResetPasswordTokenLifetimeSeconds { get; set; } = 3600;
 }

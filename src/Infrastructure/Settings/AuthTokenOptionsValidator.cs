@@ -12,7 +12,7 @@ public sealed class AuthTokenOptionsValidator : IValidateOptions<AuthTokenOption
     public ValidateOptionsResult Validate(string? name, AuthTokenOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>(2);
+        var failures = new List<string>(4);
 
         // The message never repeats the value: it is a secret even when it is too short.
         if (options.Secret is null || Encoding.UTF8.GetByteCount(options.Secret) < AuthTokenOptions.MinimumSecretBytes)
@@ -20,13 +20,21 @@ public sealed class AuthTokenOptionsValidator : IValidateOptions<AuthTokenOption
             failures.Add(SecretMessage);
         }
 
-        if (options.AccessTokenLifetimeSeconds <= 0)
-        {
-            failures.Add(
-                $"Auth:AccessTokenLifetimeSeconds is {options.AccessTokenLifetimeSeconds}; it must be greater than 0. "
-                + "Set it to the access token lifetime in seconds, or remove it to use 3600.");
-        }
+        AddIfNotPositive(failures, nameof(AuthTokenOptions.AccessTokenLifetimeSeconds), options.AccessTokenLifetimeSeconds, "access token");
+        AddIfNotPositive(failures, nameof(AuthTokenOptions.VerifyTokenLifetimeSeconds), options.VerifyTokenLifetimeSeconds, "verification token");
+        AddIfNotPositive(
+            failures, nameof(AuthTokenOptions.ResetPasswordTokenLifetimeSeconds), options.ResetPasswordTokenLifetimeSeconds, "password reset token");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void AddIfNotPositive(List<string> failures, string key, int seconds, string what)
+    {
+        if (seconds <= 0)
+        {
+            failures.Add(
+                $"{AuthTokenOptions.SectionName}:{key} is {seconds}; it must be greater than 0. "
+                + $"Set it to the {what} lifetime in seconds, or remove it to use 3600.");
+        }
     }
 }

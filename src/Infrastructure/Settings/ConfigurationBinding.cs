@@ -41,6 +41,25 @@ internal static class ConfigurationBinding
         {
             options.AccessTokenLifetimeSeconds = lifetime;
         }
+
+        if (ReadInt32(section, nameof(AuthTokenOptions.VerifyTokenLifetimeSeconds), typeof(AuthTokenOptions)) is { } verify)
+        {
+            options.VerifyTokenLifetimeSeconds = verify;
+        }
+
+        if (ReadInt32(section, nameof(AuthTokenOptions.ResetPasswordTokenLifetimeSeconds), typeof(AuthTokenOptions)) is { } reset)
+        {
+            options.ResetPasswordTokenLifetimeSeconds = reset;
+        }
+    }
+
+    public static void Bind(IConfiguration configuration, DatabaseTokenOptions options)
+    {
+        var section = configuration.GetSection(DatabaseTokenOptions.SectionName);
+        if (ReadInt32(section, nameof(DatabaseTokenOptions.PurgeIntervalSeconds), typeof(DatabaseTokenOptions)) is { } interval)
+        {
+            options.PurgeIntervalSeconds = interval;
+        }
     }
 
     public static void Bind(IConfiguration configuration, PasswordHashingOptions options)

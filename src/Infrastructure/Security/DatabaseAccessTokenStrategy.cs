@@ -1,0 +1,82 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Users.Application.Abstractions.Security;
+using Users.Domain.Users;
+using Users.Infrastructure.Persistence;
+using Users.Infrastructure.Settings;
+
+namespace Users.Infrastructure.Security;
+
+/// <summary>
+/// FastAPI Users' database strategy: a token is 32 random bytes, URL-safe base64 without padding (43 characters),
+/// and the database keeps a row per token holding only its SHA-256, the user, the user's security stamp at issue and
+/// the expiry. Logout deletes the row; expired rows are refused, then purged. Scoped: it works in the request's
+/// <see cref="UsersDbContext"/>, and only stages changes for the caller's unit of work to commit.
+/// </summary>
+public sealed class DatabaseAccessTokenStrategy(UsersDbContext db, IOptions<AuthTokenOptions> options, TimeProvider time)
+    : IAccessTokenStrategy
+{
+    private const int TokenBytes = 32;
+
+    /// <summary>The length of every token this strategy issues.</summary>
+    public static readonly int TokenLength = Base64Url.GetEncodedLength(TokenBytes);
+
+    public string Name => AccessTokenStrategyNames.Database;
+
+    public ValueTask<string> IssueAsync(User user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
+        var now = time.GetUtcNow();
+        db.AccessTokens.Add(new AccessTokenRecord
+        {
+            TokenHash = Hash(token),
+            UserId = user.Id,
+            SecurityStamp = user.SecurityStamp,
+            CreatedAt = now,
+            ExpiresAt = now.AddSeconds(options.Value.AccessTokenLifetimeSeconds),
+        });
+        return ValueTask.FromResult(token);
+    }
+
+    public async ValueTask<AccessTokenClaims?> ReadAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!IsWellFormed(token))
+        {
+            return null;
+        }
+
+        var hash = Hash(token);
+        var now = time.GetUtcNow();
+        var row = await db.AccessTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash && now < t.ExpiresAt)
+            .Select(t => new { t.UserId, t.SecurityStamp })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : new AccessTokenClaims(row.UserId, row.SecurityStamp);
+    }
+
+    public async ValueTask RevokeAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!IsWellFormed(token))
+        {
+            return;
+        }
+
+        // Find looks among tracked rows first, so a token issued in this same scope is revoked too.
+        var row = await db.AccessTokens.FindAsync([Hash(token)], cancellationToken);
+        if (row is not null)
+        {
+            db.AccessTokens.Remove(row);
+        }
+    }
+
+    /// <summary>The stored form of a token: SHA-256 of its characters, lower-case hex.</summary>
+    internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    // Anything that cannot be one of ours is refused without a database round trip.
+    private static bool IsWellFormed(string? token) =>
+        token is not null && token.Length == TokenLength && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+}
