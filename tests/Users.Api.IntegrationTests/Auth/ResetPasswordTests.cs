@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Users.Api.IntegrationTests.Infrastructure;
 
 namespace Users.Api.IntegrationTests.Auth;
