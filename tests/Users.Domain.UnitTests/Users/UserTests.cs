@@ -1,4 +1,5 @@
 using System.Globalization;
+using Users.Domain.Common;
 using Users.Domain.Users;
 using Users.Domain.Users.Events;
 using static Users.Domain.UnitTests.Users.TestUsers;
@@ -327,6 +328,224 @@ public class UserTests
         var deleted = Assert.IsType<UserDeleted>(Assert.Single(user.DomainEvents));
         Assert.Equal(user.Id, deleted.UserId);
         Assert.Equal(DefaultEmail, deleted.Email);
+    }
+
+    [Fact]
+    public void Apply_Password_RaisesSecurityStampRotated()
+    {
+        var user = Registered();
+
+        user.Apply(new UserChanges(PasswordHash: "hash-v2"), Later);
+
+        Assert.Equal(new SecurityStampRotated(user.Id), Assert.Single(user.DomainEvents.OfType<SecurityStampRotated>()));
+    }
+
+    [Fact]
+    public void Apply_Deactivation_RaisesSecurityStampRotated()
+    {
+        var user = Registered(isActive: true);
+
+        user.Apply(new UserChanges(IsActive: false), Later);
+
+        Assert.Equal(new SecurityStampRotated(user.Id), Assert.Single(user.DomainEvents.OfType<SecurityStampRotated>()));
+    }
+
+    [Fact]
+    public void Apply_PasswordAndDeactivation_RaisesASingleSecurityStampRotatedBesideTheUpdate()
+    {
+        var user = Registered(isActive: true);
+
+        user.Apply(new UserChanges(PasswordHash: "hash-v2", IsActive: false), Later);
+
+        Assert.Collection(
+            user.DomainEvents,
+            e => Assert.Equal(new SecurityStampRotated(user.Id), e),
+            e => Assert.Equal([UserFields.Password, UserFields.IsActive], Assert.IsType<UserUpdated>(e).ChangedFields));
+    }
+
+    [Fact]
+    public void Apply_EmailAndFlagChanges_RaiseNoSecurityStampRotated()
+    {
+        var user = Registered();
+
+        user.Apply(new UserChanges(Email: Email("other@example.org"), IsSuperuser: true, IsActive: true), Later);
+
+        Assert.Empty(user.DomainEvents.OfType<SecurityStampRotated>());
+    }
+
+    [Fact]
+    public void Verify_UnverifiedUser_SetsVerifiedUpdatesTimeAndRaisesUserVerified()
+    {
+        var user = Registered(email: "John.Doe@Example.COM");
+
+        var result = user.Verify(Later);
+
+        Assert.True(result.IsSuccess);
+        Assert.True(user.IsVerified);
+        Assert.Equal(Later, user.UpdatedAt);
+        Assert.Equal(new UserVerified(user.Id, "John.Doe@example.com"), Assert.Single(user.DomainEvents));
+    }
+
+    [Fact]
+    public void Verify_Twice_FailsAlreadyVerifiedAndRaisesUserVerifiedOnce()
+    {
+        var user = Registered();
+
+        Assert.True(user.Verify(Later).IsSuccess);
+        var second = user.Verify(Later.AddMinutes(1));
+
+        Assert.False(second.IsSuccess);
+        Assert.Equal("VERIFY_USER_ALREADY_VERIFIED", second.Error.Code);
+        Assert.Equal(ErrorKind.Failure, second.Error.Kind);
+        Assert.Single(user.DomainEvents.OfType<UserVerified>());
+        Assert.Equal(Later, user.UpdatedAt);
+    }
+
+    [Fact]
+    public void Verify_AlreadyVerifiedUser_FailsAndChangesNothing()
+    {
+        var user = Registered(isVerified: true);
+
+        var result = user.Verify(Later);
+
+        Assert.Equal(UserErrors.VerifyUserAlreadyVerified, result.Error);
+        Assert.True(user.IsVerified);
+        Assert.Equal(RegisteredAt, user.UpdatedAt);
+        Assert.Empty(user.DomainEvents);
+    }
+
+    [Fact]
+    public void Verify_InactiveUser_VerifiesAndStaysInactive()
+    {
+        var user = Registered(isActive: false);
+        var stamp = user.SecurityStamp;
+
+        Assert.True(user.Verify(Later).IsSuccess);
+
+        Assert.True(user.IsVerified);
+        Assert.False(user.IsActive);
+        Assert.Equal(stamp, user.SecurityStamp);
+    }
+
+    [Fact]
+    public void RequestVerification_RaisesUserVerificationRequestedWithTheTokenAndChangesNothing()
+    {
+        var user = Registered();
+        var stamp = user.SecurityStamp;
+
+        user.RequestVerification("verify-token");
+
+        Assert.Equal(new UserVerificationRequested(user.Id, DefaultEmail, "verify-token"), Assert.Single(user.DomainEvents));
+        Assert.False(user.IsVerified);
+        Assert.Equal(stamp, user.SecurityStamp);
+        Assert.Equal(RegisteredAt, user.UpdatedAt);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void RequestVerification_WithBlankToken_Throws(string token)
+    {
+        var user = Registered();
+
+        Assert.Throws<ArgumentException>(() => user.RequestVerification(token));
+        Assert.Empty(user.DomainEvents);
+    }
+
+    [Fact]
+    public void RequestPasswordReset_RaisesForgotPasswordRequestedWithTheTokenAndChangesNothing()
+    {
+        var user = Registered();
+        var stamp = user.SecurityStamp;
+
+        user.RequestPasswordReset("reset-token");
+
+        Assert.Equal(new ForgotPasswordRequested(user.Id, DefaultEmail, "reset-token"), Assert.Single(user.DomainEvents));
+        Assert.Equal(DefaultHash, user.HashedPassword);
+        Assert.Equal(stamp, user.SecurityStamp);
+        Assert.Equal(RegisteredAt, user.UpdatedAt);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void RequestPasswordReset_WithBlankToken_Throws(string token)
+    {
+        var user = Registered();
+
+        Assert.Throws<ArgumentException>(() => user.RequestPasswordReset(token));
+        Assert.Empty(user.DomainEvents);
+    }
+
+    [Fact]
+    public void ResetPassword_ReplacesHashRotatesStampAndRaisesPasswordResetAndOneSecurityStampRotated()
+    {
+        var user = Registered();
+        var stamp = user.SecurityStamp;
+
+        user.ResetPassword("hash-v2", Later);
+
+        Assert.Equal("hash-v2", user.HashedPassword);
+        Assert.NotEqual(stamp, user.SecurityStamp);
+        Assert.False(string.IsNullOrWhiteSpace(user.SecurityStamp));
+        Assert.Equal(Later, user.UpdatedAt);
+        Assert.Equal(new PasswordReset(user.Id), Assert.Single(user.DomainEvents.OfType<PasswordReset>()));
+        Assert.Equal(new SecurityStampRotated(user.Id), Assert.Single(user.DomainEvents.OfType<SecurityStampRotated>()));
+        Assert.Equal(2, user.DomainEvents.Count);
+        Assert.Empty(user.DomainEvents.OfType<UserUpdated>());
+    }
+
+    [Fact]
+    public void ResetPassword_WithBlankHash_ThrowsAndChangesNothing()
+    {
+        var user = Registered();
+        var stamp = user.SecurityStamp;
+
+        Assert.Throws<ArgumentException>(() => user.ResetPassword(" ", Later));
+
+        Assert.Equal(DefaultHash, user.HashedPassword);
+        Assert.Equal(stamp, user.SecurityStamp);
+        Assert.Empty(user.DomainEvents);
+    }
+
+    [Fact]
+    public void RevokeAllTokens_RotatesStampUpdatesTimeAndRaisesSecurityStampRotated()
+    {
+        var user = Registered();
+        var stamp = user.SecurityStamp;
+
+        user.RevokeAllTokens(Later);
+
+        Assert.NotEqual(stamp, user.SecurityStamp);
+        Assert.False(string.IsNullOrWhiteSpace(user.SecurityStamp));
+        Assert.Equal(Later, user.UpdatedAt);
+        Assert.Equal(DefaultHash, user.HashedPassword);
+        Assert.Equal(new SecurityStampRotated(user.Id), Assert.Single(user.DomainEvents));
+    }
+
+    [Fact]
+    public void RevokeAllTokens_Twice_GivesANewStampEachTimeButOneEvent()
+    {
+        var user = Registered();
+
+        user.RevokeAllTokens(Later);
+        var firstStamp = user.SecurityStamp;
+        user.RevokeAllTokens(Later.AddMinutes(1));
+
+        Assert.NotEqual(firstStamp, user.SecurityStamp);
+        Assert.Single(user.DomainEvents);
+    }
+
+    [Fact]
+    public void RevokeAllTokens_AfterTheEventWasDispatched_RaisesItAgain()
+    {
+        var user = Registered();
+        user.RevokeAllTokens(Later);
+        user.DequeueDomainEvents();
+
+        user.RevokeAllTokens(Later.AddMinutes(1));
+
+        Assert.Equal(new SecurityStampRotated(user.Id), Assert.Single(user.DomainEvents));
     }
 
     [Fact]
