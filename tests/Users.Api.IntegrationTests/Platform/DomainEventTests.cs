@@ -59,6 +59,45 @@ public abstract class DomainEventTests(ApiFixture fixture) : ApiTestBase(fixture
         Assert.All(recorder.Events, e => Assert.True(e.CommittedBeforeHook));
     }
 
+    [SkippableFact]
+    public async Task AccountHooks_FireOnceEachAfterCommit_AndNeverOnFailure()
+    {
+        var recorder = new EventRecorder();
+        await using var factory = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(recorder);
+            services.AddTransient<INotificationHandler<UserVerificationRequested>, RecordingHandler<UserVerificationRequested>>();
+            services.AddTransient<INotificationHandler<UserVerified>, RecordingHandler<UserVerified>>();
+            services.AddTransient<INotificationHandler<ForgotPasswordRequested>, RecordingHandler<ForgotPasswordRequested>>();
+            services.AddTransient<INotificationHandler<PasswordReset>, RecordingHandler<PasswordReset>>();
+            services.AddTransient<INotificationHandler<UserDeleting>, RecordingHandler<UserDeleting>>();
+            services.AddTransient<INotificationHandler<UserDeleted>, RecordingHandler<UserDeleted>>();
+        }));
+        var client = factory.CreateClient();
+        var (user, _) = await CreateUserAsync();
+        var (admin, _) = await CreateUserAsync(superuser: true);
+
+        await client.PostAsync("/auth/request-verify-token", Json(new { email = user.Email }));
+        var verifyToken = recorder.Events.Select(e => e.Event).OfType<UserVerificationRequested>().Single().Token;
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/auth/verify", Json(new { token = "garbage" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/auth/verify", Json(new { token = verifyToken }))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/auth/verify", Json(new { token = verifyToken }))).StatusCode);
+        await client.PostAsync("/auth/forgot-password", Json(new { email = user.Email }));
+        var resetToken = recorder.Events.Select(e => e.Event).OfType<ForgotPasswordRequested>().Single().Token;
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/auth/reset-password", Json(new { token = resetToken, password = "short" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/auth/reset-password", Json(new { token = resetToken, password = "Reset-Passphrase-31" }))).StatusCode);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(admin.Email));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/users/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/users/{user.Id}")).StatusCode);
+
+        var mine = recorder.Events.Where(e => e.UserId == user.Id).Select(e => e.Event.GetType().Name).ToList();
+        Assert.Equal(
+            [nameof(UserVerificationRequested), nameof(UserVerified), nameof(ForgotPasswordRequested), nameof(PasswordReset), nameof(UserDeleting), nameof(UserDeleted)],
+            mine);
+        Assert.All(recorder.Events.Where(e => e.Event is not UserDeleting), e => Assert.True(e.CommittedBeforeHook));
+        Assert.True(recorder.Events.Single(e => e.Event is UserDeleting).CommittedBeforeHook); // published before the delete: the user is still there
+    }
+
     /// <summary>Records each event, and whether the change was already visible in the database when the hook ran.</summary>
     public sealed class EventRecorder
     {
@@ -76,6 +115,11 @@ public abstract class DomainEventTests(ApiFixture fixture) : ApiTestBase(fixture
                 UserUpdated e => e.UserId,
                 UserLoggedIn e => e.UserId,
                 UserDeleted e => e.UserId,
+                UserDeleting e => e.UserId,
+                UserVerificationRequested e => e.UserId,
+                UserVerified e => e.UserId,
+                ForgotPasswordRequested e => e.UserId,
+                PasswordReset e => e.UserId,
                 _ => Guid.Empty,
             };
 
@@ -83,6 +127,7 @@ public abstract class DomainEventTests(ApiFixture fixture) : ApiTestBase(fixture
             await using var scope = scopes.CreateAsyncScope();
             var stored = await scope.ServiceProvider.GetRequiredService<Application.Abstractions.Persistence.IUserRepository>()
                 .FindForReadAsync(userId, cancellationToken);
+            // "Committed" for UserDeleted means gone; UserDeleting runs before the delete, so the user is still there.
             var committed = notification is UserDeleted ? stored is null : stored is not null;
             recorder.Events.Enqueue((userId, notification, committed));
         }
