@@ -16,8 +16,9 @@ internal static class MailFormat
     // RFC 5322 2.1.1: a line is at most 998 octets plus CRLF.
     private const int MaximumLineOctets = 998;
 
-    // 45 bytes are 60 base64 characters: "=?utf-8?B?" + 60 + "?=" stays within RFC 2047's 75.
-    private const int EncodedWordBytes = 45;
+    // 39 bytes are 52 base64 characters, a 64-character word: within RFC 2047's 75, and "Subject: " plus a word
+    // stays within the 78 characters a line should keep to.
+    private const int EncodedWordBytes = 39;
 
     private const int Base64LineLength = 76;
 
