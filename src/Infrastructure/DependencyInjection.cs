@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
+using Users.Infrastructure.Email;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.Security;
 using Users.Infrastructure.Settings;
@@ -67,6 +68,8 @@ public static class DependencyInjection
         services.AddSingleton<ExpiredAccessTokenPurger>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredAccessTokenPurger>());
         services.AddSingleton<ICommonPasswordList, ZxcvbnCommonPasswordList>();
+
+        services.AddEmailDelivery(configuration);
 
         services.AddHealthChecks().AddDbContextCheck<UsersDbContext>("database", tags: ["ready"]);
         return services;
