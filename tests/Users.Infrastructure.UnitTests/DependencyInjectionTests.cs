@@ -1,9 +1,12 @@
 using MediatR;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NSubstitute;
+using Users.Application;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
 using Users.Infrastructure.Persistence;
@@ -24,13 +27,20 @@ public sealed class DependencyInjectionTests
             ("Database:Provider", "sqlite"),
             ("Database:MigrateOnStartup", "false"),
             ("Auth:AccessTokenLifetimeSeconds", "60"),
+            ("Auth:VerifyTokenLifetimeSeconds", "61"),
+            ("Auth:ResetPasswordTokenLifetimeSeconds", "62"),
+            ("Auth:DatabaseTokens:PurgeIntervalSeconds", "63"),
             ("Auth:PasswordHashing:Iterations", "1234")));
 
         var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         Assert.Equal("sqlite", database.Provider);
         Assert.Equal("Data Source=x.db", database.ConnectionString);
         Assert.False(database.ShouldMigrateOnStartup);
-        Assert.Equal(60, provider.GetRequiredService<IOptions<AuthTokenOptions>>().Value.AccessTokenLifetimeSeconds);
+        var auth = provider.GetRequiredService<IOptions<AuthTokenOptions>>().Value;
+        Assert.Equal(60, auth.AccessTokenLifetimeSeconds);
+        Assert.Equal(61, auth.VerifyTokenLifetimeSeconds);
+        Assert.Equal(62, auth.ResetPasswordTokenLifetimeSeconds);
+        Assert.Equal(63, provider.GetRequiredService<IOptions<DatabaseTokenOptions>>().Value.PurgeIntervalSeconds);
         Assert.Equal(TestConfiguration.Secret, provider.GetRequiredService<IOptions<AuthTokenOptions>>().Value.Secret);
         Assert.Equal(1234, provider.GetRequiredService<IOptions<PasswordHashingOptions>>().Value.Iterations);
     }
@@ -43,7 +53,11 @@ public sealed class DependencyInjectionTests
         var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         Assert.Equal("Data Source=users.db", database.ConnectionString);
         Assert.True(database.ShouldMigrateOnStartup);
-        Assert.Equal(3600, provider.GetRequiredService<IOptions<AuthTokenOptions>>().Value.AccessTokenLifetimeSeconds);
+        var auth = provider.GetRequiredService<IOptions<AuthTokenOptions>>().Value;
+        Assert.Equal(3600, auth.AccessTokenLifetimeSeconds);
+        Assert.Equal(3600, auth.VerifyTokenLifetimeSeconds);
+        Assert.Equal(3600, auth.ResetPasswordTokenLifetimeSeconds);
+        Assert.Equal(3600, provider.GetRequiredService<IOptions<DatabaseTokenOptions>>().Value.PurgeIntervalSeconds);
         await using var scope = provider.CreateAsyncScope();
         Assert.IsType<SqliteUsersDbContext>(scope.ServiceProvider.GetRequiredService<UsersDbContext>());
     }
@@ -71,9 +85,60 @@ public sealed class DependencyInjectionTests
         Assert.IsType<UserRepository>(scope.ServiceProvider.GetRequiredService<IUserRepository>());
         Assert.IsType<UnitOfWork>(scope.ServiceProvider.GetRequiredService<IUnitOfWork>());
         Assert.IsType<Pbkdf2PasswordHasher>(provider.GetRequiredService<IPasswordHasher>());
-        Assert.IsType<JwtAccessTokenService>(provider.GetRequiredService<IAccessTokenStrategy>());
         Assert.IsType<ZxcvbnCommonPasswordList>(provider.GetRequiredService<ICommonPasswordList>());
         Assert.Same(provider.GetRequiredService<IPasswordHasher>(), provider.GetRequiredService<IPasswordHasher>());
+        Assert.IsType<JwtUserActionTokens>(provider.GetRequiredService<IUserActionTokens>());
+        Assert.Same(provider.GetRequiredService<IUserActionTokens>(), provider.GetRequiredService<IUserActionTokens>());
+        var purger = Assert.Single(provider.GetServices<IHostedService>().OfType<ExpiredAccessTokenPurger>());
+        Assert.Same(provider.GetRequiredService<ExpiredAccessTokenPurger>(), purger);
+    }
+
+    [Fact]
+    public async Task AddInfrastructure_RegistersTheJwtAndDatabaseStrategies_ByName()
+    {
+        await using var provider = Build(TestConfiguration.Create());
+        await using var scope = provider.CreateAsyncScope();
+        await using var otherScope = provider.CreateAsyncScope();
+
+        var strategies = scope.ServiceProvider.GetServices<IAccessTokenStrategy>().ToList();
+
+        Assert.Equal(["database", "jwt"], strategies.Select(s => s.Name).Order(StringComparer.Ordinal));
+        Assert.IsType<JwtAccessTokenService>(strategies.Named(AccessTokenStrategyNames.Jwt));
+        Assert.IsType<DatabaseAccessTokenStrategy>(strategies.Named(AccessTokenStrategyNames.Database));
+        var others = otherScope.ServiceProvider.GetServices<IAccessTokenStrategy>().ToList();
+        Assert.Same(strategies.Named("jwt"), others.Named("jwt"));
+        Assert.NotSame(strategies.Named("database"), others.Named("database"));
+    }
+
+    [Fact]
+    public async Task StampRotation_CommittedThroughTheUnitOfWork_DeletesTheUsersDatabaseTokens_WhenAddApplicationScansThisAssembly()
+    {
+        await using var database = SqliteTestDatabase.CreateEmpty();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddApplication(typeof(DependencyInjection).Assembly);
+        services.AddInfrastructure(TestConfiguration.Create(database.ConnectionString));
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        await provider.MigrateDatabaseAsync();
+        var user = UserBuilder.Create("rotating@example.com");
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<IUserRepository>().Add(user);
+            await scope.ServiceProvider.GetServices<IAccessTokenStrategy>().Named("database").IssueAsync(user, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
+        }
+
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            var loaded = await scope.ServiceProvider.GetRequiredService<IUserRepository>().GetByIdAsync(user.Id, CancellationToken.None);
+            loaded!.RevokeAllTokens(UserBuilder.Now);
+            await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
+        }
+
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<UsersDbContext>().AccessTokens.AnyAsync());
+        }
     }
 
     [Fact]
@@ -109,6 +174,9 @@ public sealed class DependencyInjectionTests
 
     [Theory]
     [InlineData("Auth:AccessTokenLifetimeSeconds", "an hour")]
+    [InlineData("Auth:VerifyTokenLifetimeSeconds", "1h")]
+    [InlineData("Auth:ResetPasswordTokenLifetimeSeconds", "3600.5")]
+    [InlineData("Auth:DatabaseTokens:PurgeIntervalSeconds", "hourly")]
     [InlineData("Auth:PasswordHashing:Iterations", "1e6")]
     [InlineData("Database:MigrateOnStartup", "yes")]
     public async Task StartupValidation_WithAnUnparseableValue_FailsNamingTheSetting(string key, string value)
@@ -118,6 +186,19 @@ public sealed class DependencyInjectionTests
         var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains(exception.Failures, f => f.StartsWith($"{key} is '{value}'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Auth:VerifyTokenLifetimeSeconds", "0")]
+    [InlineData("Auth:ResetPasswordTokenLifetimeSeconds", "-5")]
+    [InlineData("Auth:DatabaseTokens:PurgeIntervalSeconds", "0")]
+    public async Task StartupValidation_WithANonPositiveTokenSetting_FailsNamingIt(string key, string value)
+    {
+        await using var provider = Build(TestConfiguration.Create(null, (key, value)));
+
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(exception.Failures, f => f.StartsWith($"{key} is {value};", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -51,8 +51,7 @@ public sealed class DatabaseAccessTokenStrategy(UsersDbContext db, IOptions<Auth
 
         var hash = Hash(token);
         var now = time.GetUtcNow();
-        var row = await db.AccessTokens.AsNoTracking()
-            .Where(t => t.TokenHash == hash && now < t.ExpiresAt)
+        var row = await Unexpired(db.AccessTokens.AsNoTracking(), hash, now)
             .Select(t => new { t.UserId, t.SecurityStamp })
             .FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : new AccessTokenClaims(row.UserId, row.SecurityStamp);
@@ -72,6 +71,10 @@ public sealed class DatabaseAccessTokenStrategy(UsersDbContext db, IOptions<Auth
             db.AccessTokens.Remove(row);
         }
     }
+
+    /// <summary>The row of <paramref name="hash"/> if it has not expired at <paramref name="now"/> (compared in SQL).</summary>
+    internal static IQueryable<AccessTokenRecord> Unexpired(IQueryable<AccessTokenRecord> tokens, string hash, DateTimeOffset now) =>
+        tokens.Where(t => t.TokenHash == hash && now < t.ExpiresAt);
 
     /// <summary>The stored form of a token: SHA-256 of its characters, lower-case hex.</summary>
     internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

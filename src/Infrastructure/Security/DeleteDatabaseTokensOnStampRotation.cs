@@ -22,8 +22,7 @@ public sealed class DeleteDatabaseTokensOnStampRotation(UsersDbContext db) : INo
         ArgumentNullException.ThrowIfNull(notification);
         var userId = notification.UserId;
         return db.AccessTokens
-            .Where(t => t.UserId == userId
-                && t.SecurityStamp != db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefault())
+            .Where(t => t.UserId == userId && db.Users.Any(u => u.Id == userId && u.SecurityStamp != t.SecurityStamp))
             .ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -25,8 +25,12 @@ public sealed partial class ExpiredAccessTokenPurger(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<UsersDbContext>();
         var now = time.GetUtcNow();
-        return await db.AccessTokens.Where(t => t.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        return await Expired(db.AccessTokens, now).ExecuteDeleteAsync(cancellationToken);
     }
+
+    /// <summary>The rows refused at <paramref name="now"/>: the complement of what the strategy reads.</summary>
+    internal static IQueryable<AccessTokenRecord> Expired(IQueryable<AccessTokenRecord> tokens, DateTimeOffset now) =>
+        tokens.Where(t => t.ExpiresAt <= now);
 
     /// <summary>One round of the loop: purges, logs the outcome, and never throws except when asked to stop.</summary>
     internal async Task PurgeAndLogAsync(CancellationToken cancellationToken)

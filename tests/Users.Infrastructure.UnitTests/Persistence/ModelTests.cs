@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Users.Application.Abstractions.Persistence;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.Persistence.Configurations;
+using Users.Infrastructure.Security;
 
 namespace Users.Infrastructure.UnitTests.Persistence;
 
@@ -30,6 +31,49 @@ public sealed class ModelTests
         var migrations = db.Database.GetMigrations().ToList();
 
         Assert.Contains(migrations, m => m.EndsWith("_InitialCreate", StringComparison.Ordinal));
+        Assert.Contains(migrations, m => m.EndsWith("_AddAccessTokens", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void AccessTokensTable_HasSnakeCaseColumns_IndexesOnUserAndExpiry_AndCascadesFromUsers(string provider)
+    {
+        using var db = CreateContext(provider);
+        var entity = db.Model.FindEntityType(typeof(AccessTokenRecord))!;
+
+        Assert.Equal("access_tokens", entity.GetTableName());
+        Assert.Equal(
+            ["created_at", "expires_at", "security_stamp", "token_hash", "user_id"],
+            entity.GetProperties().Select(p => p.GetColumnName()).Order(StringComparer.Ordinal));
+        Assert.Equal(["token_hash"], entity.FindPrimaryKey()!.Properties.Select(p => p.GetColumnName()));
+        Assert.Equal(
+            ["ix_access_tokens_expires_at", "ix_access_tokens_user_id"],
+            entity.GetIndexes().Select(i => i.GetDatabaseName()).Order(StringComparer.Ordinal));
+        Assert.All(entity.GetIndexes(), i => Assert.False(i.IsUnique));
+        var foreignKey = Assert.Single(entity.GetForeignKeys());
+        Assert.Equal(typeof(Domain.Users.User), foreignKey.PrincipalEntityType.ClrType);
+        Assert.Equal(DeleteBehavior.Cascade, foreignKey.DeleteBehavior);
+
+        // Instants as Unix milliseconds, so expiry is compared in SQL on both providers.
+        Assert.Equal(typeof(long), entity.FindProperty(nameof(AccessTokenRecord.ExpiresAt))!.GetTypeMapping().Converter?.ProviderClrType);
+        Assert.Equal(typeof(long), entity.FindProperty(nameof(AccessTokenRecord.CreatedAt))!.GetTypeMapping().Converter?.ProviderClrType);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void ExpiryComparisons_TranslateToSql(string provider)
+    {
+        using var db = CreateContext(provider);
+        var now = DateTimeOffset.UnixEpoch.AddDays(20_000);
+
+        var read = DatabaseAccessTokenStrategy.Unexpired(db.AccessTokens, "hash", now).ToQueryString();
+        var purge = ExpiredAccessTokenPurger.Expired(db.AccessTokens, now).ToQueryString();
+
+        var plainRead = read.Replace("\"", string.Empty, StringComparison.Ordinal);
+        var plainPurge = purge.Replace("\"", string.Empty, StringComparison.Ordinal);
+        Assert.Matches(@"WHERE a\.token_hash = @\w+ AND @\w+ < a\.expires_at", plainRead);
+        Assert.Matches(@"WHERE a\.expires_at <= @\w+", plainPurge);
+        Assert.Contains(now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), read, StringComparison.Ordinal);
     }
 
     [Theory]

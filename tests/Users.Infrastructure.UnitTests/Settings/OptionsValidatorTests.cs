@@ -52,6 +52,65 @@ public sealed class OptionsValidatorTests
     }
 
     [Theory]
+    [InlineData(nameof(AuthTokenOptions.VerifyTokenLifetimeSeconds), 0)]
+    [InlineData(nameof(AuthTokenOptions.VerifyTokenLifetimeSeconds), -1)]
+    [InlineData(nameof(AuthTokenOptions.ResetPasswordTokenLifetimeSeconds), 0)]
+    [InlineData(nameof(AuthTokenOptions.ResetPasswordTokenLifetimeSeconds), -3600)]
+    public void ActionTokenLifetime_NotPositive_FailsNamingTheSetting(string setting, int seconds)
+    {
+        var options = new AuthTokenOptions { Secret = new string('s', 32) };
+        typeof(AuthTokenOptions).GetProperty(setting)!.SetValue(options, seconds);
+
+        var result = new AuthTokenOptionsValidator().Validate(null, options);
+
+        var message = Assert.Single(result.Failures!);
+        Assert.StartsWith($"Auth:{setting} is {seconds}; it must be greater than 0.", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AuthTokens_Defaults_AreAnHourEach_AndValid()
+    {
+        var options = new AuthTokenOptions { Secret = new string('s', 32) };
+
+        Assert.Equal(3600, options.AccessTokenLifetimeSeconds);
+        Assert.Equal(3600, options.VerifyTokenLifetimeSeconds);
+        Assert.Equal(3600, options.ResetPasswordTokenLifetimeSeconds);
+        Assert.True(new AuthTokenOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void AuthTokens_EveryFailureIsReported()
+    {
+        var options = new AuthTokenOptions { AccessTokenLifetimeSeconds = 0, VerifyTokenLifetimeSeconds = 0, ResetPasswordTokenLifetimeSeconds = 0 };
+
+        Assert.Equal(4, new AuthTokenOptionsValidator().Validate(null, options).Failures!.Count());
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(-1, false)]
+    [InlineData(1, true)]
+    [InlineData(3600, true)]
+    [InlineData(DatabaseTokenOptions.MaximumPurgeIntervalSeconds, true)]
+    [InlineData(DatabaseTokenOptions.MaximumPurgeIntervalSeconds + 1, false)]
+    public void PurgeInterval_MustBePositiveAndAtMost30Days(int seconds, bool valid)
+    {
+        var result = new DatabaseTokenOptionsValidator().Validate(null, new DatabaseTokenOptions { PurgeIntervalSeconds = seconds });
+
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid)
+        {
+            Assert.StartsWith($"Auth:DatabaseTokens:PurgeIntervalSeconds is {seconds};", Assert.Single(result.Failures!), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void PurgeInterval_DefaultsToAnHour()
+    {
+        Assert.Equal(3600, new DatabaseTokenOptions().PurgeIntervalSeconds);
+    }
+
+    [Theory]
     [InlineData("MySql")]
     [InlineData("")]
     [InlineData("SqlServer")]

@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Users.Domain.Users;
+using Users.Domain.Users.Events;
+using Users.Infrastructure.Persistence;
+using Users.Infrastructure.Security;
+using Users.Infrastructure.Settings;
+using Users.Infrastructure.UnitTests.Persistence;
+using Users.Infrastructure.UnitTests.TestDoubles;
+
+namespace Users.Infrastructure.UnitTests.Security;
+
+public sealed class DeleteDatabaseTokensOnStampRotationTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new();
+    private readonly User _rotated = UserBuilder.Create("rotated@example.com");
+    private readonly User _bystander = UserBuilder.Create("bystander@example.com");
+    private SqliteTestDatabase _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await SqliteTestDatabase.CreateMigratedAsync();
+        await using var db = _database.CreateContext();
+        db.Users.AddRange(_rotated, _bystander);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Handle_DeletesTheUsersTokensIssuedUnderAnEarlierStamp_AndNobodyElses()
+    {
+        await IssueAsync(_rotated);
+        await IssueAsync(_rotated);
+        var bystanderToken = await IssueAsync(_bystander);
+        await RotateStampAsync(_rotated.Id);
+
+        await using (var db = _database.CreateContext())
+        {
+            await new DeleteDatabaseTokensOnStampRotation(db).Handle(new SecurityStampRotated(_rotated.Id), CancellationToken.None);
+        }
+
+        await using var check = _database.CreateContext();
+        var remaining = await check.AccessTokens.ToListAsync();
+        var row = Assert.Single(remaining);
+        Assert.Equal(_bystander.Id, row.UserId);
+        Assert.Equal(DatabaseAccessTokenStrategy.Hash(bystanderToken), row.TokenHash);
+    }
+
+    [Fact]
+    public async Task Handle_KeepsATokenIssuedUnderTheNewStamp()
+    {
+        await IssueAsync(_rotated);
+        var stamp = await RotateStampAsync(_rotated.Id);
+        await using (var db = _database.CreateContext())
+        {
+            var fresh = await db.Users.SingleAsync(u => u.Id == _rotated.Id);
+            await Create(db).IssueAsync(fresh, CancellationToken.None); // a login that committed right after the rotation
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = _database.CreateContext())
+        {
+            await new DeleteDatabaseTokensOnStampRotation(db).Handle(new SecurityStampRotated(_rotated.Id), CancellationToken.None);
+        }
+
+        await using var check = _database.CreateContext();
+        Assert.Equal([stamp], await check.AccessTokens.Select(t => t.SecurityStamp).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Handle_ForAUserWithoutTokensOrAnUnknownUser_DoesNothing()
+    {
+        await IssueAsync(_bystander);
+
+        await using (var db = _database.CreateContext())
+        {
+            var handler = new DeleteDatabaseTokensOnStampRotation(db);
+            await handler.Handle(new SecurityStampRotated(_rotated.Id), CancellationToken.None);
+            await handler.Handle(new SecurityStampRotated(Guid.CreateVersion7()), CancellationToken.None);
+        }
+
+        await using var check = _database.CreateContext();
+        Assert.Equal(1, await check.AccessTokens.CountAsync());
+    }
+
+    private DatabaseAccessTokenStrategy Create(UsersDbContext db) =>
+        new(db, Options.Create(new AuthTokenOptions { Secret = TestConfiguration.Secret }), _time);
+
+    private async Task<string> IssueAsync(User user)
+    {
+        await using var db = _database.CreateContext();
+        var token = await Create(db).IssueAsync(user, CancellationToken.None);
+        await db.SaveChangesAsync();
+        return token;
+    }
+
+    private async Task<string> RotateStampAsync(Guid userId)
+    {
+        await using var db = _database.CreateContext();
+        var user = await db.Users.SingleAsync(u => u.Id == userId);
+        user.RevokeAllTokens(_time.GetUtcNow());
+        await db.SaveChangesAsync();
+        return user.SecurityStamp;
+    }
+}

@@ -1,0 +1,166 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Users.Domain.Users;
+using Users.Infrastructure.Persistence;
+using Users.Infrastructure.Security;
+using Users.Infrastructure.Settings;
+using Users.Infrastructure.UnitTests.Persistence;
+using Users.Infrastructure.UnitTests.TestDoubles;
+
+namespace Users.Infrastructure.UnitTests.Security;
+
+public sealed class ExpiredAccessTokenPurgerTests : IAsyncLifetime
+{
+    // A bound on waiting for the background loop, not a delay: each wait ends as soon as the awaited entry is logged.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private readonly FakeTimeProvider _time = new();
+    private readonly CapturingLogger<ExpiredAccessTokenPurger> _logger = new();
+    private readonly User _user = UserBuilder.Create("purged@example.com");
+    private SqliteTestDatabase _database = null!;
+    private SqliteTestDatabase? _unmigrated;
+    private volatile bool _useUnmigrated;
+
+    public async Task InitializeAsync()
+    {
+        _database = await SqliteTestDatabase.CreateMigratedAsync();
+        await using var db = _database.CreateContext();
+        db.Users.Add(_user);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        if (_unmigrated is not null)
+        {
+            await _unmigrated.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task PurgeExpired_DeletesOnlyRowsWhoseExpiryHasPassed_AndReturnsTheirCount()
+    {
+        var now = _time.GetUtcNow();
+        await SeedAsync(
+            ("expired-long-ago", now.AddDays(-1)),
+            ("expired-a-second-ago", now.AddSeconds(-1)),
+            ("expires-right-now", now),
+            ("valid-for-a-millisecond", now.AddMilliseconds(1)),
+            ("valid-for-an-hour", now.AddHours(1)));
+
+        var count = await CreatePurger().PurgeExpiredAsync(CancellationToken.None);
+
+        Assert.Equal(3, count);
+        Assert.Equal(["valid-for-a-millisecond", "valid-for-an-hour"], await RemainingAsync());
+        Assert.Equal(0, await CreatePurger().PurgeExpiredAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PurgeAndLog_LogsTheCountAtInformation_WhenSomethingWasPurged()
+    {
+        await SeedAsync(("a", _time.GetUtcNow().AddSeconds(-1)), ("b", _time.GetUtcNow().AddSeconds(-2)));
+
+        await CreatePurger().PurgeAndLogAsync(CancellationToken.None);
+
+        var entry = Assert.Single(_logger.Entries);
+        Assert.Equal(LogLevel.Information, entry.Level);
+        Assert.Equal("Purged 2 expired access token(s)", entry.Message);
+    }
+
+    [Fact]
+    public async Task PurgeAndLog_LogsAtDebug_WhenNothingExpired()
+    {
+        await SeedAsync(("valid", _time.GetUtcNow().AddHours(1)));
+
+        await CreatePurger().PurgeAndLogAsync(CancellationToken.None);
+
+        Assert.Equal(LogLevel.Debug, Assert.Single(_logger.Entries).Level);
+        Assert.Equal(["valid"], await RemainingAsync());
+    }
+
+    [Fact]
+    public async Task PurgeAndLog_WhenTheDatabaseFails_LogsAnErrorAndDoesNotThrow()
+    {
+        _unmigrated = SqliteTestDatabase.CreateEmpty();
+        _useUnmigrated = true;
+
+        await CreatePurger().PurgeAndLogAsync(CancellationToken.None);
+
+        var entry = Assert.Single(_logger.Entries);
+        Assert.Equal(LogLevel.Error, entry.Level);
+        Assert.NotNull(entry.Exception);
+    }
+
+    [Fact]
+    public async Task PurgeAndLog_WhenCancelled_Throws()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => CreatePurger().PurgeAndLogAsync(cancelled.Token));
+    }
+
+    [Fact]
+    public async Task Loop_PurgesOnEachTickOfTheClock_SurvivesAFailedRound_AndStopsPromptly()
+    {
+        _unmigrated = SqliteTestDatabase.CreateEmpty();
+        _useUnmigrated = true;
+        using var purger = CreatePurger(intervalSeconds: 60);
+
+        await purger.StartAsync(CancellationToken.None);
+        await _time.TimerCreated.WaitAsync(Patience);
+
+        // First round: the schema is missing (as before a migration); the failure is logged and the loop goes on.
+        _time.Advance(TimeSpan.FromSeconds(60));
+        await _logger.WaitForAsync(e => e.Level == LogLevel.Error).WaitAsync(Patience);
+
+        // Second round, against a working database with one expired row.
+        _useUnmigrated = false;
+        await SeedAsync(("expired", _time.GetUtcNow().AddSeconds(-1)), ("valid", _time.GetUtcNow().AddHours(1)));
+        _time.Advance(TimeSpan.FromSeconds(60));
+        await _logger.WaitForAsync(e => e.Message == "Purged 1 expired access token(s)").WaitAsync(Patience);
+        Assert.Equal(["valid"], await RemainingAsync());
+
+        await purger.StopAsync(CancellationToken.None);
+        Assert.True(purger.ExecuteTask!.IsCompletedSuccessfully);
+    }
+
+    private ExpiredAccessTokenPurger CreatePurger(int intervalSeconds = 3600)
+    {
+        var services = new ServiceCollection();
+        services.AddScoped<UsersDbContext>(_ => (_useUnmigrated ? _unmigrated! : _database).CreateContext());
+        var provider = services.BuildServiceProvider();
+        return new ExpiredAccessTokenPurger(
+            provider.GetRequiredService<IServiceScopeFactory>(),
+            Options.Create(new DatabaseTokenOptions { PurgeIntervalSeconds = intervalSeconds }),
+            _time,
+            _logger);
+    }
+
+    private async Task SeedAsync(params (string Hash, DateTimeOffset ExpiresAt)[] rows)
+    {
+        await using var db = _database.CreateContext();
+        foreach (var (hash, expiresAt) in rows)
+        {
+            db.AccessTokens.Add(new AccessTokenRecord
+            {
+                TokenHash = hash,
+                UserId = _user.Id,
+                SecurityStamp = _user.SecurityStamp,
+                CreatedAt = expiresAt.AddHours(-1),
+                ExpiresAt = expiresAt,
+            });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<List<string>> RemainingAsync()
+    {
+        await using var db = _database.CreateContext();
+        return await db.AccessTokens.Select(t => t.TokenHash).OrderBy(h => h).ToListAsync();
+    }
+}
