@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
-using Users.Infrastructure.Email;
+using Users.Infrastructure.Mail;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.Security;
 using Users.Infrastructure.Settings;
