@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.Authentication;
 using Users.Api.Authentication;
 using Users.Api.Authentication.Backends;
 using Users.Api.Errors;

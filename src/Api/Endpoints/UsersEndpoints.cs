@@ -1,10 +1,10 @@
 using MediatR;
 using Users.Api.Authentication;
 using Users.Api.Authentication.Backends;
-using Users.Application.Auth.Commands.LogoutEverywhere;
 using Users.Api.Endpoints.Requests;
 using Users.Api.Errors;
 using Users.Api.Json;
+using Users.Application.Auth.Commands.LogoutEverywhere;
 using Users.Application.Users;
 using Users.Application.Users.Commands.DeleteUser;
 using Users.Application.Users.Commands.UpdateCurrentUser;
