@@ -10,8 +10,16 @@ public sealed class RecordingLogger<T> : ILogger<T>
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
 
-    public bool IsEnabled(LogLevel logLevel) => true;
+    /// <summary>Entries below this level are neither enabled nor recorded, as with a configured logger.</summary>
+    public LogLevel MinimumLevel { get; init; } = LogLevel.Trace;
 
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-        Entries.Add((logLevel, formatter(state, exception)));
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= MinimumLevel;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (IsEnabled(logLevel))
+        {
+            Entries.Add((logLevel, formatter(state, exception)));
+        }
+    }
 }
