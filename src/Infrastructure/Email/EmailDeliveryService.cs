@@ -6,7 +6,8 @@ using Users.Application.Abstractions.Mail;
 namespace Users.Infrastructure.Mail;
 
 /// <summary>
-/// Delivers the queued mails one after another through the <see cref="IEmailTransport"/>. A failed attempt is
+/// Delivers the queued mails through the <see cref="IEmailTransport"/>, up to <see cref="MaxConcurrentDeliveries"/>
+/// at a time so that one mail waiting out its retries does not hold up the others. A failed attempt is
 /// logged as a warning and retried after a delay that doubles each time (capped at five minutes); after
 /// <see cref="EmailOptions.MaxAttempts"/> attempts the mail is logged as an error and dropped. On shutdown the
 /// queue is closed and drained until the host's shutdown timeout; what is left then is logged as an error.
@@ -19,7 +20,11 @@ public sealed class EmailDeliveryService(
     TimeProvider timeProvider,
     ILogger<EmailDeliveryService> logger) : BackgroundService
 {
+    /// <summary>Mails in delivery at once: enough to keep mail flowing past a slow or failing one, few enough for any relay.</summary>
+    public const int MaxConcurrentDeliveries = 4;
+
     private readonly EmailOptions _options = options.Value;
+    private int _abandoned;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -48,25 +53,47 @@ public sealed class EmailDeliveryService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        EmailMessage? current = null;
+        using var slots = new SemaphoreSlim(MaxConcurrentDeliveries);
+        var deliveries = new List<Task>();
+        EmailMessage? waiting = null;
         try
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                while (queue.Reader.TryRead(out current))
+                while (queue.Reader.TryRead(out waiting))
                 {
-                    await DeliverAsync(current, stoppingToken);
-                    current = null;
+                    await slots.WaitAsync(stoppingToken);
+                    deliveries.RemoveAll(d => d.IsCompleted);
+                    deliveries.Add(DeliverAndReleaseAsync(waiting, slots, stoppingToken));
+                    waiting = null;
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            var left = queue.Count + (current is null ? 0 : 1);
-            if (left > 0)
-            {
-                EmailLog.Abandoned(logger, left);
-            }
+            Interlocked.Add(ref _abandoned, queue.Count + (waiting is null ? 0 : 1));
+        }
+
+        await Task.WhenAll(deliveries);
+        if (_abandoned > 0)
+        {
+            EmailLog.Abandoned(logger, _abandoned);
+        }
+    }
+
+    private async Task DeliverAndReleaseAsync(EmailMessage message, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await DeliverAsync(message, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            Interlocked.Increment(ref _abandoned);
+        }
+        finally
+        {
+            slots.Release();
         }
     }
 

@@ -140,17 +140,44 @@ public sealed class EmailDeliveryServiceTests
             await harness.Sender.SendAsync(Message with { Subject = $"Mail {i}" }, CancellationToken.None);
         }
 
-        await transport.NextAttemptAsync(); // the first is on its way, two wait in the queue
+        await transport.NextAttemptAsync(); // the first is on its way and stuck; the others go out beside it
         var stopping = harness.Service.StopAsync(CancellationToken.None);
         Assert.False(stopping.IsCompleted);
         await harness.Sender.SendAsync(Message with { Subject = "Too late" }, CancellationToken.None);
         release.SetResult();
         await stopping.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.Equal(["Mail 1", "Mail 2", "Mail 3"], transport.Delivered.Select(m => m.Subject));
+        Assert.Equal(["Mail 1", "Mail 2", "Mail 3"], transport.Delivered.Select(m => m.Subject).Order(StringComparer.Ordinal));
         var dropped = Assert.Single(harness.SenderLog.Entries);
         Assert.Equal(LogLevel.Error, dropped.Level);
         Assert.Contains("'Too late' was dropped", dropped.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMailWaitingOutItsRetries_DoesNotHoldUpTheNextOne()
+    {
+        var failingAttempts = 0;
+        var fineAttempted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var transport = new FakeEmailTransport((message, _, _) =>
+        {
+            if (message.Subject == "Failing")
+            {
+                Interlocked.Increment(ref failingAttempts);
+                return Task.FromException(new IOException("mailbox unavailable"));
+            }
+
+            fineAttempted.TrySetResult();
+            return Task.CompletedTask;
+        });
+        await using var harness = new Harness(transport, maxAttempts: 5, retryDelaySeconds: 2);
+        await harness.StartAsync();
+
+        await harness.Sender.SendAsync(Message with { Subject = "Failing" }, CancellationToken.None);
+        await harness.Sender.SendAsync(Message with { Subject = "Fine" }, CancellationToken.None);
+
+        // The clock is never advanced, so the failing mail is still in its first retry delay when the other goes out.
+        await fineAttempted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, Volatile.Read(ref failingAttempts));
     }
 
     [Fact]
