@@ -12,8 +12,12 @@ public sealed class UserRepository(UsersDbContext db) : IUserRepository
     public Task<User?> GetByNormalizedEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
         db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalizedEmail, cancellationToken);
 
-    public Task<User?> FindForReadAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+    public Task<User?> FindForReadAsync(Guid id, CancellationToken cancellationToken) => db switch
+    {
+        PostgresUsersDbContext postgres => CompiledUserQueries<PostgresUsersDbContext>.FindForRead(postgres, id, cancellationToken),
+        SqliteUsersDbContext sqlite => CompiledUserQueries<SqliteUsersDbContext>.FindForRead(sqlite, id, cancellationToken),
+        _ => db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken),
+    };
 
     public Task<bool> ExistsByNormalizedEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().AnyAsync(u => u.NormalizedEmail == normalizedEmail, cancellationToken);
