@@ -27,13 +27,14 @@ public static class DependencyInjection
             RegisterClosedImplementations(services, assembly, typeof(INotificationHandler<>));
             foreach (var validator in AssemblyScanner.FindValidatorsInAssembly(assembly))
             {
-                services.AddTransient(validator.InterfaceType, validator.ValidatorType);
+                services.AddSingleton(validator.InterfaceType, validator.ValidatorType); // stateless; held by the singleton behavior
             }
         }
 
         // MediatR 5 runs behaviors in registration order, the first outermost: logging sees validation failures too.
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        // Singletons: they hold nothing per request, and every authenticated call goes through them.
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
 
         services.AddScoped<UserCreator>();
         services.AddScoped<UserUpdater>();

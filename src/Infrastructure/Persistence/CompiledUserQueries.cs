@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Users.Application.Users;
 using Users.Domain.Users;
 
 namespace Users.Infrastructure.Persistence;
@@ -14,4 +15,12 @@ internal static class CompiledUserQueries<TContext>
     public static readonly Func<TContext, Guid, CancellationToken, Task<User?>> FindForRead =
         EF.CompileAsyncQuery((TContext db, Guid id, CancellationToken cancellationToken) =>
             db.Users.AsNoTracking().FirstOrDefault(u => u.Id == id));
+
+    // The same fields as UserMappings.ToRead, projected in SQL so only six columns travel.
+    public static readonly Func<TContext, Guid, CancellationToken, Task<UserAccess?>> FindAccess =
+        EF.CompileAsyncQuery((TContext db, Guid id, CancellationToken cancellationToken) =>
+            db.Users
+                .Where(u => u.Id == id)
+                .Select(u => new UserAccess(new UserRead(u.Id, u.Email, u.IsActive, u.IsSuperuser, u.IsVerified), u.SecurityStamp))
+                .FirstOrDefault());
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Users.Application.Abstractions.Persistence;
+using Users.Application.Users;
 using Users.Domain.Users;
 
 namespace Users.Infrastructure.Persistence;
@@ -17,6 +18,15 @@ public sealed class UserRepository(UsersDbContext db) : IUserRepository
         PostgresUsersDbContext postgres => CompiledUserQueries<PostgresUsersDbContext>.FindForRead(postgres, id, cancellationToken),
         SqliteUsersDbContext sqlite => CompiledUserQueries<SqliteUsersDbContext>.FindForRead(sqlite, id, cancellationToken),
         _ => db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken),
+    };
+
+    public Task<UserAccess?> FindAccessAsync(Guid id, CancellationToken cancellationToken) => db switch
+    {
+        PostgresUsersDbContext postgres => CompiledUserQueries<PostgresUsersDbContext>.FindAccess(postgres, id, cancellationToken),
+        SqliteUsersDbContext sqlite => CompiledUserQueries<SqliteUsersDbContext>.FindAccess(sqlite, id, cancellationToken),
+        _ => db.Users.Where(u => u.Id == id)
+            .Select(u => new UserAccess(new UserRead(u.Id, u.Email, u.IsActive, u.IsSuperuser, u.IsVerified), u.SecurityStamp))
+            .FirstOrDefaultAsync(cancellationToken),
     };
 
     public Task<bool> ExistsByNormalizedEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>

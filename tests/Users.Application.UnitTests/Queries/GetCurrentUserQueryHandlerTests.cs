@@ -88,7 +88,7 @@ public sealed class GetCurrentUserQueryHandlerTests
         var read = ResultAssert.Succeeded(await GetCurrentUser());
 
         Assert.Equal(new UserRead(user.Id, UserBuilder.DefaultEmail, true, true, true), read);
-        await _ports.Users.Received(1).FindForReadAsync(user.Id, Arg.Any<CancellationToken>());
+        await _ports.Users.Received(1).FindAccessAsync(user.Id, Arg.Any<CancellationToken>());
         await _ports.Users.DidNotReceiveWithAnyArgs().GetByIdAsync(default, default);
     }
 }

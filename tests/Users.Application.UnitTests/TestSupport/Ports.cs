@@ -2,6 +2,7 @@ using NSubstitute;
 using Users.Application.Abstractions.Mail;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
+using Users.Application.Users;
 using Users.Application.Users.Services;
 using Users.Domain.Common;
 using Users.Domain.Users;
@@ -75,6 +76,7 @@ public sealed class Ports
     {
         Users.GetByIdAsync(user.Id, Arg.Any<CancellationToken>()).Returns(user);
         Users.FindForReadAsync(user.Id, Arg.Any<CancellationToken>()).Returns(user);
+        Users.FindAccessAsync(user.Id, Arg.Any<CancellationToken>()).Returns(_ => new UserAccess(user.ToRead(), user.SecurityStamp)); // read at call time, like the database
         Users.GetByNormalizedEmailAsync(user.NormalizedEmail, Arg.Any<CancellationToken>()).Returns(user);
         Users.ExistsByNormalizedEmailAsync(user.NormalizedEmail, Arg.Any<CancellationToken>()).Returns(true);
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Users.Application.Abstractions.Persistence;
+using Users.Application.Users;
 using Users.Domain.Users;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.UnitTests.TestDoubles;
@@ -39,6 +40,19 @@ public sealed class UserRepositoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FindAccess_ReadsTheUserAsClientsSeeItAndItsSecurityStamp_WithoutTracking()
+    {
+        var user = UserBuilder.Create("Access.Check@Example.COM");
+        await SaveAsync(user);
+
+        await using var db = _database.CreateContext();
+        var access = await new UserRepository(db).FindAccessAsync(user.Id, CancellationToken.None);
+
+        Assert.Equal(new UserAccess(new UserRead(user.Id, "Access.Check@example.com", true, false, false), user.SecurityStamp), access);
+        Assert.Empty(db.ChangeTracker.Entries());
+    }
+
+    [Fact]
     public async Task GetById_and_GetByNormalizedEmail_Track_while_reads_do_not()
     {
         var user = UserBuilder.Create("tracked@example.com");
@@ -65,6 +79,7 @@ public sealed class UserRepositoryTests : IAsyncLifetime
 
         Assert.Null(await repository.GetByIdAsync(Guid.NewGuid(), CancellationToken.None));
         Assert.Null(await repository.FindForReadAsync(Guid.NewGuid(), CancellationToken.None));
+        Assert.Null(await repository.FindAccessAsync(Guid.NewGuid(), CancellationToken.None));
         Assert.Null(await repository.GetByNormalizedEmailAsync("nobody@example.com", CancellationToken.None));
         Assert.False(await repository.ExistsByNormalizedEmailAsync("nobody@example.com", CancellationToken.None));
     }

@@ -1,3 +1,4 @@
+using Users.Application.Users;
 using Users.Domain.Users;
 
 namespace Users.Application.Abstractions.Persistence;
@@ -11,8 +12,11 @@ public interface IUserRepository
     /// <summary>Loads a user for change (tracked) by the lower-cased address (<see cref="Email.Normalized"/>).</summary>
     Task<User?> GetByNormalizedEmailAsync(string normalizedEmail, CancellationToken cancellationToken);
 
-    /// <summary>Reads a user without tracking it: the hot path of every authenticated request.</summary>
+    /// <summary>Reads a user without tracking it.</summary>
     Task<User?> FindForReadAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The current-user view of a user (see <see cref="UserAccess"/>): the hot path of every authenticated request.</summary>
+    Task<UserAccess?> FindAccessAsync(Guid id, CancellationToken cancellationToken);
 
     Task<bool> ExistsByNormalizedEmailAsync(string normalizedEmail, CancellationToken cancellationToken);
 
