@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using MediatR;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
