@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Users.Application.Abstractions.Persistence;
+using Users.Application.Users;
 using Users.Domain.Users;
 using Users.Infrastructure.Security;
 using Users.Infrastructure.Settings;
@@ -93,6 +94,9 @@ public sealed class InMemoryUserRepository : IUserRepository
         Task.FromResult(_users.Values.FirstOrDefault(u => u.NormalizedEmail == normalizedEmail));
 
     public Task<User?> FindForReadAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult(_users.GetValueOrDefault(id));
+
+    public Task<UserAccess?> FindAccessAsync(Guid id, CancellationToken cancellationToken) =>
+        Task.FromResult(_users.TryGetValue(id, out var user) ? new UserAccess(user.ToRead(), user.SecurityStamp) : null);
 
     public Task<bool> ExistsByNormalizedEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
         Task.FromResult(_users.Values.Any(u => u.NormalizedEmail == normalizedEmail));

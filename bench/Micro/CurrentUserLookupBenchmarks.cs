@@ -103,6 +103,9 @@ public class CurrentUserLookupBenchmarks
     [Benchmark(Description = "repo.FindForReadAsync, held scope")]
     public Task<User?> FindHeldScope() => _heldRepository.FindForReadAsync(_userId, default);
 
+    [Benchmark(Description = "repo.FindAccessAsync (the current-user projection), held scope")]
+    public Task<UserAccess?> FindAccessHeldScope() => _heldRepository.FindAccessAsync(_userId, default);
+
     [Benchmark(Baseline = true, Description = "new scope + repo.FindForReadAsync")]
     public async Task<User?> FindScopePerRequest()
     {
