@@ -1,4 +1,4 @@
--- POST BENCH_PATH as a random seeded user user<i>@bench.test (i in 1..BENCH_USERS) with BENCH_PASSWORD.
+-- POST BENCH_PATH as a random seeded user user<i>@example.com (i in 1..BENCH_USERS) with BENCH_PASSWORD.
 -- BENCH_STYLE=form: username/password form (Users, Floor); json: {"email","password"} (Identity).
 dofile(debug.getinfo(1, "S").source:match("@(.*/)") .. "common.lua")
 local path = bench_env("BENCH_PATH", "/auth/jwt/login")
@@ -11,7 +11,7 @@ function init(args)
   math.randomseed(os.time() * 100 + (thread_id or 0))
 end
 function request()
-  local email = "user" .. math.random(users) .. "@bench.test"
+  local email = "user" .. math.random(users) .. "@example.com"
   if style == "json" then
     return wrk.format("POST", path, json_headers, '{"email":"' .. email .. '","password":"' .. password .. '"}')
   end

@@ -8,6 +8,6 @@ local headers = { ["Content-Type"] = "application/json" }
 local n = 0
 function request()
   n = n + 1
-  local email = prefix .. "-t" .. (thread_id or 0) .. "-" .. n .. "@bench.test"
+  local email = prefix .. "-t" .. (thread_id or 0) .. "-" .. n .. "@example.com"
   return wrk.format("POST", path, headers, '{"email":"' .. email .. '","password":"' .. password .. '"}')
 end
