@@ -36,14 +36,18 @@ phase() {
 
 # ---------------------------------------------------------------- cleanup: every process started here, and the cluster
 APP_PID=""
+OTHER_PID=""
 # shellcheck source=../.ci/postgres.sh
 source "$ROOT/.ci/postgres.sh"
 cleanup() {
   local rc=$?
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null || true
-    wait "$APP_PID" 2>/dev/null || true
-  fi
+  local pid
+  for pid in $APP_PID $OTHER_PID; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
   pg_stop
   exit $rc
 }
@@ -140,6 +144,8 @@ sample_ids() { # db count -> ids.txt, DEEP_CURSOR
   DEEP_CURSOR=$(echo "$deep_id" | xxd -r -p | base64 | tr '+/' '-_' | tr -d '=')
 }
 sample_ids bench_users "$BENCH_USERS"
+cp "$RUN_DIR/ids.txt" "$RUN_DIR/ids-small.txt"
+SMALL_CURSOR=$DEEP_CURSOR
 echo "seeded; deep cursor $DEEP_CURSOR"
 
 # ---------------------------------------------------------------- measurement helpers
@@ -156,7 +162,10 @@ pg_ticks() {
 
 start_app() { # name port dll env...
   local name=$1 port=$2 dll=$3; shift 3
-  env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" "$@" dotnet "$dll" >"$RUN_DIR/$name.log" 2>&1 &
+  # From its output directory: the content root is the working directory, and appsettings.json (log levels
+  # included) is only read from there.
+  (cd "$(dirname "$dll")" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" "$@" \
+    dotnet "$dll") >"$RUN_DIR/$name.log" 2>&1 &
   APP_PID=$!
   BASE="http://127.0.0.1:$port"
   local ready_path=$READY_PATH
@@ -267,29 +276,60 @@ for target in $BENCH_TARGETS; do
   esac
 done
 
-# ---------------------------------------------------------------- Users at the large size (same run, so the ratios are fair)
+# ---------------------------------------------------------------- Users at two sizes, paired (same run, back to back)
+# Background load on shared machines drifts within minutes, so each size-sensitive scenario runs against the small
+# and the large database one right after the other (both apps are up; the idle one costs nothing).
 if [ "$BENCH_LARGE" -gt 0 ] && wants users; then
-  phase "users with $BENCH_LARGE seeded users (seed by COPY, then me, user_by_id, list_deep, login at 100k iterations)"
-  LARGE_LABEL="users@$((BENCH_LARGE / 1000))k"
-  [ "$BENCH_LARGE" -ge 1000000 ] && LARGE_LABEL="users@$((BENCH_LARGE / 1000000))M"
+  phase "users at $BENCH_USERS vs $BENCH_LARGE seeded users, paired (me, user_by_id, list_deep, login at 100k iterations)"
+  size_label() { if [ "$1" -ge 1000000 ]; then echo "users@$(($1 / 1000000))M"; else echo "users@$(($1 / 1000))k"; fi; }
+  SMALL_LABEL=$(size_label "$BENCH_USERS")
+  LARGE_LABEL=$(size_label "$BENCH_LARGE")
   psql_db postgres -c "CREATE DATABASE bench_users_large"
   env ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres ConnectionStrings__Users="$(conn bench_users_large)" Auth__Secret="$SECRET" \
     dotnet "$USERS_DLL" migrate >"$RUN_DIR/migrate-large.log" 2>&1 || { cat "$RUN_DIR/migrate-large.log"; exit 1; }
   seed_users bench_users_large "$HASH_EQUAL" "$BENCH_LARGE"
   sample_ids bench_users_large "$BENCH_LARGE"
+  cp "$RUN_DIR/ids.txt" "$RUN_DIR/ids-large.txt"
+  LARGE_CURSOR=$DEEP_CURSOR
   echo "   seeded in $((SECONDS - PHASE_START)) s"
+  if [ "$BENCH_DEFAULT_COST" = 1 ] && wants users; then psql_db bench_users -c "UPDATE users SET hashed_password = '$HASH_EQUAL'"; fi
   READY_PATH=/health/ready
+  start_app users-small "$(pg_free_port)" "$USERS_DLL" Database__Provider=Postgres ConnectionStrings__Users="$(conn bench_users)" \
+    Auth__Secret="$SECRET" Auth__PasswordHashing__Iterations=$EQUAL_ITERATIONS
+  SMALL_PID=$APP_PID SMALL_BASE=$BASE
+  SMALL_TOKEN=$(form_token /auth/jwt/login user1@example.com)
+  SMALL_ADMIN=$(form_token /auth/jwt/login admin@example.com)
+  OTHER_PID=$SMALL_PID
   start_app users-large "$(pg_free_port)" "$USERS_DLL" Database__Provider=Postgres ConnectionStrings__Users="$(conn bench_users_large)" \
     Auth__Secret="$SECRET" Auth__PasswordHashing__Iterations=$EQUAL_ITERATIONS
-  token=$(form_token /auth/jwt/login user1@example.com)
-  admin_token=$(form_token /auth/jwt/login admin@example.com)
-  expect_200 "large list deep" -H "Authorization: Bearer $admin_token" "$BASE/users?limit=50&cursor=$DEEP_CURSOR"
-  run_wrk "$LARGE_LABEL" me "-" "$BENCH_CONNECTIONS" get.lua BENCH_TOKEN="$token" BENCH_PATH=/users/me
-  run_wrk "$LARGE_LABEL" user_by_id "-" "$BENCH_CONNECTIONS" by_id.lua BENCH_TOKEN="$admin_token" BENCH_IDS_FILE="$RUN_DIR/ids.txt"
-  run_wrk "$LARGE_LABEL" list_deep "-" "$BENCH_CONNECTIONS" get.lua BENCH_TOKEN="$admin_token" BENCH_PATH="/users?limit=50&cursor=$DEEP_CURSOR"
-  run_wrk "$LARGE_LABEL" login "$HASH_EQ_LABEL" "$BENCH_HASH_CONNECTIONS" login.lua BENCH_USERS="$BENCH_LARGE" BENCH_PASSWORD="$BENCH_PASSWORD" \
+  LARGE_PID=$APP_PID LARGE_BASE=$BASE
+  LARGE_TOKEN=$(form_token /auth/jwt/login user1@example.com)
+  LARGE_ADMIN=$(form_token /auth/jwt/login admin@example.com)
+  expect_200 "large list deep" -H "Authorization: Bearer $LARGE_ADMIN" "$BASE/users?limit=50&cursor=$LARGE_CURSOR"
+  paired() { # scenario hash connections script env... (values with SIZE_ placeholders are filled per size)
+    local scenario=$1 hash=$2 connections=$3 script=$4; shift 4
+    local size label token admin ids cursor users args a
+    for size in small large; do
+      if [ $size = small ]; then
+        APP_PID=$SMALL_PID BASE=$SMALL_BASE label=$SMALL_LABEL token=$SMALL_TOKEN admin=$SMALL_ADMIN ids="$RUN_DIR/ids-small.txt" cursor=$SMALL_CURSOR users=$BENCH_USERS
+      else
+        APP_PID=$LARGE_PID BASE=$LARGE_BASE label=$LARGE_LABEL token=$LARGE_TOKEN admin=$LARGE_ADMIN ids="$RUN_DIR/ids-large.txt" cursor=$LARGE_CURSOR users=$BENCH_LARGE
+      fi
+      args=()
+      for a in "$@"; do
+        a=${a//SIZE_TOKEN/$token}; a=${a//SIZE_ADMIN/$admin}; a=${a//SIZE_IDS/$ids}; a=${a//SIZE_CURSOR/$cursor}; a=${a//SIZE_USERS/$users}
+        args+=("$a")
+      done
+      run_wrk "$label" "$scenario" "$hash" "$connections" "$script" "${args[@]}"
+    done
+  }
+  paired me "-" "$BENCH_CONNECTIONS" get.lua BENCH_TOKEN=SIZE_TOKEN BENCH_PATH=/users/me
+  paired user_by_id "-" "$BENCH_CONNECTIONS" by_id.lua BENCH_TOKEN=SIZE_ADMIN BENCH_IDS_FILE=SIZE_IDS
+  paired list_deep "-" "$BENCH_CONNECTIONS" get.lua BENCH_TOKEN=SIZE_ADMIN "BENCH_PATH=/users?limit=50&cursor=SIZE_CURSOR"
+  paired login "$HASH_EQ_LABEL" "$BENCH_HASH_CONNECTIONS" login.lua BENCH_USERS=SIZE_USERS BENCH_PASSWORD="$BENCH_PASSWORD" \
     BENCH_PATH=/auth/jwt/login BENCH_STYLE=form
-  stop_app
+  APP_PID=$SMALL_PID; stop_app
+  APP_PID=$LARGE_PID; OTHER_PID=""; stop_app
 fi
 
 # ---------------------------------------------------------------- report
@@ -306,18 +346,17 @@ MD="$RUN_DIR/results.md"
   echo
   echo "Ratios (this run):"
   echo
-  awk -F, -v cores="$CORES" -v c256="$COST_SHA256_EQUAL" -v c512="$COST_SHA512_EQUAL" -v cdef="$COST_SHA256_DEFAULT" '
+  awk -F, -v small="${SMALL_LABEL:-}" -v large="${LARGE_LABEL:-}" -v cores="$CORES" -v c256="$COST_SHA256_EQUAL" -v c512="$COST_SHA512_EQUAL" -v cdef="$COST_SHA256_DEFAULT" '
     NR > 1 { p50[$1 "/" $2 "/" $3] = $6; rps[$1 "/" $2 "/" $3] = $5; p99[$1 "/" $2 "/" $3] = $7; rss[$1 "/" $2 "/" $3] = $10; cpu[$1 "/" $2 "/" $3] = $8 }
     function r(a, b) { return (b > 0) ? sprintf("%.2f", a / b) : "n/a" }
     END {
       printf "- me: Users/Floor throughput %s (target >= 0.8); Users/Identity %s (target >= 2); p99 Users/Floor %s (target <= 1.5)\n",
         r(rps["users/me/-"], rps["floor/me/-"]), r(rps["users/me/-"], rps["identity/me/-"]), r(p99["users/me/-"], p99["floor/me/-"])
-      for (k in p50) if (k ~ /^users@/) large = substr(k, 1, index(k, "/") - 1)
-      if (large != "") printf "- %s vs users (latency ratio, target <= 1.2): user_by_id p50 %s p99 %s; list_deep p50 %s p99 %s; login p50 %s p99 %s; me p50 %s p99 %s\n", large,
-        r(p50[large "/user_by_id/-"], p50["users/user_by_id/-"]), r(p99[large "/user_by_id/-"], p99["users/user_by_id/-"]),
-        r(p50[large "/list_deep/-"], p50["users/list_deep/-"]), r(p99[large "/list_deep/-"], p99["users/list_deep/-"]),
-        r(p50[large "/login/sha256@100k"], p50["users/login/sha256@100k"]), r(p99[large "/login/sha256@100k"], p99["users/login/sha256@100k"]),
-        r(p50[large "/me/-"], p50["users/me/-"]), r(p99[large "/me/-"], p99["users/me/-"])
+      if (small != "" && large != "") printf "- %s vs %s, paired runs (latency ratio, target <= 1.2): user_by_id p50 %s p99 %s; list_deep p50 %s p99 %s; login p50 %s p99 %s; me p50 %s p99 %s\n", large, small,
+        r(p50[large "/user_by_id/-"], p50[small "/user_by_id/-"]), r(p99[large "/user_by_id/-"], p99[small "/user_by_id/-"]),
+        r(p50[large "/list_deep/-"], p50[small "/list_deep/-"]), r(p99[large "/list_deep/-"], p99[small "/list_deep/-"]),
+        r(p50[large "/login/sha256@100k"], p50[small "/login/sha256@100k"]), r(p99[large "/login/sha256@100k"], p99[small "/login/sha256@100k"]),
+        r(p50[large "/me/-"], p50[small "/me/-"]), r(p99[large "/me/-"], p99[small "/me/-"])
       printf "- RSS after the me load: Users %s MB, Identity %s MB (target: Users <= Identity)\n", rss["users/me/-"], rss["identity/me/-"]
       ceq = cores * 1000 / c256; cdf = cores * 1000 / cdef; c5 = cores * 1000 / c512
       printf "- hash-bound ceiling (cores / one hash CPU): sha256@100k %.1f/s, sha256@600k %.1f/s, sha512@100k %.1f/s\n", ceq, cdf, c5
