@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Users.Infrastructure.Settings;
 
 namespace Users.Infrastructure.Mail;
 
@@ -18,17 +18,17 @@ internal static class EmailConfigurationBinding
             options.PickupDirectory = pickup;
         }
 
-        if (ReadInt32(section, nameof(EmailOptions.MaxAttempts)) is { } maxAttempts)
+        if (ConfigurationBinding.ReadInt32(section, nameof(EmailOptions.MaxAttempts), typeof(EmailOptions)) is { } maxAttempts)
         {
             options.MaxAttempts = maxAttempts;
         }
 
-        if (ReadInt32(section, nameof(EmailOptions.RetryDelaySeconds)) is { } retryDelay)
+        if (ConfigurationBinding.ReadInt32(section, nameof(EmailOptions.RetryDelaySeconds), typeof(EmailOptions)) is { } retryDelay)
         {
             options.RetryDelaySeconds = retryDelay;
         }
 
-        if (ReadInt32(section, nameof(EmailOptions.QueueCapacity)) is { } capacity)
+        if (ConfigurationBinding.ReadInt32(section, nameof(EmailOptions.QueueCapacity), typeof(EmailOptions)) is { } capacity)
         {
             options.QueueCapacity = capacity;
         }
@@ -40,7 +40,7 @@ internal static class EmailConfigurationBinding
             smtp.Host = host;
         }
 
-        if (ReadInt32(smtpSection, nameof(SmtpOptions.Port)) is { } port)
+        if (ConfigurationBinding.ReadInt32(smtpSection, nameof(SmtpOptions.Port), typeof(EmailOptions)) is { } port)
         {
             smtp.Port = port;
         }
@@ -85,19 +85,6 @@ internal static class EmailConfigurationBinding
 
     private static string? ReadString(IConfigurationSection section, string key) =>
         section[key] is { } raw && !string.IsNullOrWhiteSpace(raw) ? raw.Trim() : null;
-
-    private static int? ReadInt32(IConfigurationSection section, string key)
-    {
-        var raw = section[key];
-        if (string.IsNullOrWhiteSpace(raw))
-        {
-            return null;
-        }
-
-        return int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw Invalid($"{section.Path}:{key} is '{raw}', which is not a whole number. Set it to a whole number.");
-    }
 
     private static OptionsValidationException Invalid(string message) =>
         new(Options.DefaultName, typeof(EmailOptions), [message]);

@@ -71,7 +71,8 @@ internal static class ConfigurationBinding
         }
     }
 
-    private static int? ReadInt32(IConfigurationSection section, string key, Type optionsType)
+    /// <summary>A whole-number setting, or <c>null</c> when unset; anything else fails start-up naming the setting.</summary>
+    internal static int? ReadInt32(IConfigurationSection section, string key, Type optionsType)
     {
         var raw = section[key];
         if (string.IsNullOrWhiteSpace(raw))
