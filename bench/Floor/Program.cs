@@ -15,6 +15,8 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResol
 
 var secret = builder.Configuration["Auth:Secret"] ?? throw new InvalidOperationException("Auth:Secret is required");
 var iterations = int.Parse(builder.Configuration["Auth:PasswordHashing:Iterations"] ?? "600000", CultureInfo.InvariantCulture);
+var prf = (builder.Configuration["Auth:PasswordHashing:Algorithm"] ?? "sha256").ToLowerInvariant();
+var prfName = prf == "sha512" ? HashAlgorithmName.SHA512 : HashAlgorithmName.SHA256;
 var connectionString = builder.Configuration.GetConnectionString("Users") ?? throw new InvalidOperationException("ConnectionStrings:Users is required");
 
 const string Audience = "fastapi-users:auth";
@@ -31,7 +33,14 @@ var validation = new TokenValidationParameters
     ClockSkew = TimeSpan.FromSeconds(30),
 };
 
-await using var dataSource = NpgsqlDataSource.Create(connectionString);
+// The database settings Users applies by default (automatic preparation), so both sides do the same server work.
+var connection = new NpgsqlConnectionStringBuilder(connectionString);
+if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+{
+    connection.MaxAutoPrepare = 20;
+}
+
+await using var dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
 var app = builder.Build();
 
 app.MapGet("/ping", () => "pong");
@@ -98,8 +107,8 @@ app.MapPost("/login", async (HttpContext context) =>
 app.MapPost("/register", async (RegisterRequest request, CancellationToken cancellationToken) =>
 {
     var salt = RandomNumberGenerator.GetBytes(16);
-    var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(request.Password), salt, iterations, HashAlgorithmName.SHA256, 32);
-    var stored = string.Create(CultureInfo.InvariantCulture, $"$pbkdf2-sha256$i={iterations}${B64(salt)}${B64(hash)}");
+    var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(request.Password), salt, iterations, prfName, 32);
+    var stored = string.Create(CultureInfo.InvariantCulture, $"$pbkdf2-{prf}$i={iterations}${B64(salt)}${B64(hash)}");
     var id = Guid.CreateVersion7();
     var now = DateTimeOffset.UtcNow;
     await using var command = dataSource.CreateCommand(

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Users.Api.Authentication;
@@ -44,6 +45,8 @@ public static class DependencyInjection
 
         var backends = AuthBackendsConfiguration.Read(configuration);
         services.AddSingleton(new AuthBackendRegistry(backends));
+        services.AddScoped<BackendAuthenticator>();
+        services.AddSingleton<IAuthorizationHandler, VerifiedWhenRequiredHandler>();
         var authentication = services.AddAuthentication(AuthSchemes.AnyBackend)
             .AddScheme<AuthenticationSchemeOptions, AnyBackendAuthenticationHandler>(AuthSchemes.AnyBackend, null);
         foreach (var backend in backends)

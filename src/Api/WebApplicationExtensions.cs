@@ -15,12 +15,15 @@ public static class WebApplicationExtensions
             ? Task.CompletedTask
             : Problems.WriteStatusAsync(context.HttpContext, context.HttpContext.Response.StatusCode));
         app.UseMiddleware<RequestSizeLimitMiddleware>();
-        app.UseSwaggerUI(o =>
-        {
-            o.RoutePrefix = "docs";
-            o.DocumentTitle = "Users API";
-            o.SwaggerEndpoint("/openapi/v1.json", "Users v1");
-        });
+        // Only under /docs: the UI middleware would otherwise match its path pattern on every request.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/docs", StringComparison.OrdinalIgnoreCase),
+            docs => docs.UseSwaggerUI(o =>
+            {
+                o.RoutePrefix = "docs";
+                o.DocumentTitle = "Users API";
+                o.SwaggerEndpoint("/openapi/v1.json", "Users v1");
+            }));
 
         app.UseRouting();
         app.UseMiddleware<JsonBodyMiddleware>(); // malformed JSON answers 422 before authentication answers 401

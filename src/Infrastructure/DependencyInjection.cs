@@ -38,7 +38,7 @@ public static class DependencyInjection
         var selection = new DatabaseOptions { Provider = provider ?? DatabaseOptions.SqliteProvider };
         if (selection.IsPostgres)
         {
-            services.AddDbContextPool<PostgresUsersDbContext>((sp, options) => options.UseNpgsql(ConnectionString(sp)));
+            services.AddDbContextPool<PostgresUsersDbContext>((sp, options) => options.UseNpgsql(PostgresConnectionDefaults.Apply(ConnectionString(sp))));
             services.AddScoped<UsersDbContext>(sp => sp.GetRequiredService<PostgresUsersDbContext>());
         }
         else if (selection.IsSqlite)

@@ -17,19 +17,19 @@ public static class Policies
 
     public static AuthorizationBuilder AddUserPolicies(this AuthorizationBuilder builder, IEnumerable<AuthBackend> backends)
     {
-        builder.AddPolicy(ActiveUser, p => Active(p, AuthSchemes.AnyBackend));
-        builder.AddPolicy(Superuser, p => Active(p, AuthSchemes.AnyBackend).RequireClaim(AuthSchemes.IsSuperuserClaim, "true"));
+        // No scheme named: the default scheme (every backend) already authenticated the request in UseAuthentication,
+        // and naming it would make the policy evaluator authenticate again and rebuild the principal on every call.
+        builder.AddPolicy(ActiveUser, p => Active(p));
+        builder.AddPolicy(Superuser, p => Active(p).RequireClaim(AuthSchemes.IsSuperuserClaim, "true"));
         foreach (var backend in backends)
         {
-            builder.AddPolicy(ActiveUserOf(backend), p => Active(p, backend.Name));
+            builder.AddPolicy(ActiveUserOf(backend), p => Active(p.AddAuthenticationSchemes(backend.Name)));
         }
 
         return builder;
     }
 
     // Inactive users never authenticate (401); verification is checked on authenticated users only (403).
-    private static AuthorizationPolicyBuilder Active(AuthorizationPolicyBuilder policy, string scheme) =>
-        policy.AddAuthenticationSchemes(scheme)
-            .RequireAuthenticatedUser()
-            .AddRequirements(new VerifiedWhenRequiredRequirement());
+    private static AuthorizationPolicyBuilder Active(AuthorizationPolicyBuilder policy) =>
+        policy.RequireAuthenticatedUser().AddRequirements(new VerifiedWhenRequiredRequirement());
 }

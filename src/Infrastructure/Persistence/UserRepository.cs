@@ -22,8 +22,8 @@ public sealed class UserRepository(UsersDbContext db) : IUserRepository
 
     public Task<UserAccess?> FindAccessAsync(Guid id, CancellationToken cancellationToken) => db switch
     {
-        PostgresUsersDbContext postgres => CompiledUserQueries<PostgresUsersDbContext>.FindAccess(postgres, id, cancellationToken),
-        SqliteUsersDbContext sqlite => CompiledUserQueries<SqliteUsersDbContext>.FindAccess(sqlite, id, cancellationToken),
+        PostgresUsersDbContext postgres => UserAccessReader<PostgresUsersDbContext>.FindAsync(postgres, id, cancellationToken),
+        SqliteUsersDbContext sqlite => UserAccessReader<SqliteUsersDbContext>.FindAsync(sqlite, id, cancellationToken),
         _ => db.Users.Where(u => u.Id == id)
             .Select(u => new UserAccess(new UserRead(u.Id, u.Email, u.IsActive, u.IsSuperuser, u.IsVerified), u.SecurityStamp))
             .FirstOrDefaultAsync(cancellationToken),

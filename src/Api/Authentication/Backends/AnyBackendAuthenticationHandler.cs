@@ -12,17 +12,18 @@ public sealed class AnyBackendAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    AuthBackendRegistry registry) : ContractAuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    AuthBackendRegistry registry,
+    BackendAuthenticator authenticator) : ContractAuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         AuthenticateResult? failure = null;
         foreach (var backend in registry.Backends)
         {
-            var result = await Context.AuthenticateAsync(backend.Name);
+            var result = await authenticator.AuthenticateAsync(Context, backend, Scheme.Name);
             if (result.Succeeded)
             {
-                return AuthenticateResult.Success(new AuthenticationTicket(result.Principal, Scheme.Name));
+                return result;
             }
 
             failure ??= result.Failure is null ? null : result;

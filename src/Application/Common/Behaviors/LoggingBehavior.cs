@@ -13,13 +13,12 @@ namespace Users.Application.Common.Behaviors;
 public sealed partial class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
-    {
-        if (!logger.IsEnabled(LogLevel.Information))
-        {
-            return await next();
-        }
+    // Not logging: hand the handler's task straight through (no state machine on the hot path).
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) =>
+        logger.IsEnabled(LogLevel.Information) ? HandleLoggedAsync(next) : next();
 
+    private async Task<TResponse> HandleLoggedAsync(RequestHandlerDelegate<TResponse> next)
+    {
         var started = Stopwatch.GetTimestamp();
         var response = await next();
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

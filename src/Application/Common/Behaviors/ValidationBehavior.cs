@@ -16,13 +16,12 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
 {
     private readonly IValidator<TRequest>[] _validators = validators.ToArray();
 
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
-    {
-        if (_validators.Length == 0)
-        {
-            return await next();
-        }
+    // Nothing to validate (queries such as the current-user lookup): hand the handler's task straight through.
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) =>
+        _validators.Length == 0 ? next() : ValidateThenHandleAsync(request, next, cancellationToken);
 
+    private async Task<TResponse> ValidateThenHandleAsync(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
         var source = request is IQueryStringRequest ? "query" : "body";
         var failures = new List<FieldFailure>();
         foreach (var validator in _validators)
