@@ -45,6 +45,40 @@ public sealed class DependencyInjectionTests
         Assert.Equal(1234, provider.GetRequiredService<IOptions<PasswordHashingOptions>>().Value.Iterations);
     }
 
+    [Theory]
+    [InlineData("Auth:PasswordHashing:Algorithm", "sha512")]
+    [InlineData("auth:passwordhashing:algorithm", "SHA512")]
+    [InlineData("AUTH:PASSWORDHASHING:ALGORITHM", " Sha512 ")]
+    public async Task AddInfrastructure_BindsTheHashingAlgorithm_IgnoringCase_AndTheHasherWritesSha512(string key, string value)
+    {
+        await using var provider = Build(TestConfiguration.Create(null, (key, value)));
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.True(provider.GetRequiredService<IOptions<PasswordHashingOptions>>().Value.IsSha512);
+        Assert.StartsWith("$pbkdf2-sha512$i=1000$", provider.GetRequiredService<IPasswordHasher>().Hash("pw"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddInfrastructure_WithoutAHashingAlgorithm_UsesSha256()
+    {
+        await using var provider = Build(TestConfiguration.Create());
+
+        Assert.Equal("sha256", provider.GetRequiredService<IOptions<PasswordHashingOptions>>().Value.Algorithm);
+        Assert.StartsWith("$pbkdf2-sha256$i=1000$", provider.GetRequiredService<IPasswordHasher>().Hash("pw"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartupValidation_WithAnUnknownHashingAlgorithm_FailsNamingTheSettingAndTheChoices()
+    {
+        await using var provider = Build(TestConfiguration.Create(null, ("Auth:PasswordHashing:Algorithm", "argon2")));
+
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(exception.Failures, f => f.StartsWith("Auth:PasswordHashing:Algorithm is 'argon2'", StringComparison.Ordinal)
+            && f.Contains("'sha256' or 'sha512'", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task AddInfrastructure_Defaults_AreSqliteAtUsersDb()
     {

@@ -12,12 +12,16 @@ namespace Users.Infrastructure.Security;
 /// PHC string format so each carries its own algorithm and cost:
 /// <code>$pbkdf2-sha256$i=600000$&lt;salt&gt;$&lt;key&gt;</code>
 /// where salt (16 random bytes) and key (32 bytes) are standard base64 without padding (padding is accepted
-/// when reading), and the password enters as its UTF-8 bytes. <c>pbkdf2-sha512</c> and <c>pbkdf2-sha1</c>
-/// hashes are verified too and reported as needing a re-hash, as are hashes with fewer iterations than configured.
+/// when reading), and the password enters as its UTF-8 bytes. The PRF of new hashes is configurable
+/// (<see cref="PasswordHashingOptions.Algorithm"/>): HMAC-SHA256 by default, or HMAC-SHA512 (ASP.NET Core
+/// Identity's), written as <c>$pbkdf2-sha512$...</c>. The key is 32 bytes with either PRF, as Identity's V3
+/// subkey is, so the format stays the same; it is not widened to SHA-512's 64-byte output.
+/// <c>pbkdf2-sha256</c>, <c>pbkdf2-sha512</c> and <c>pbkdf2-sha1</c> hashes are all verified; one is up to date
+/// only when it uses the configured PRF, at least the configured iterations, a salt of at least 16 bytes and a
+/// 32-byte key, and is otherwise reported as needing a re-hash.
 /// </summary>
 public sealed class Pbkdf2PasswordHasher : IPasswordHasher
 {
-    private const string CurrentAlgorithm = "pbkdf2-sha256";
     private const int SaltBytes = 16;
     private const int KeyBytes = 32;
 
@@ -25,13 +29,23 @@ public sealed class Pbkdf2PasswordHasher : IPasswordHasher
     private const int MinStoredBytes = 8;
     private const int MaxStoredBytes = 128;
 
+    private readonly HashAlgorithmName _algorithm;
+    private readonly string _algorithmId;
     private readonly int _iterations;
     private readonly Lazy<string> _dummyHash;
 
     public Pbkdf2PasswordHasher(IOptions<PasswordHashingOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _iterations = options.Value.Iterations;
+        var settings = options.Value;
+        (_algorithm, _algorithmId) = settings switch
+        {
+            { IsSha256: true } => (HashAlgorithmName.SHA256, "pbkdf2-sha256"),
+            { IsSha512: true } => (HashAlgorithmName.SHA512, "pbkdf2-sha512"),
+            _ => throw new ArgumentException(
+                $"Unsupported password hashing algorithm '{settings.Algorithm}'.", nameof(options)),
+        };
+        _iterations = settings.Iterations;
 
         // Hashed from random bytes nobody knows, with today's settings, so it costs what a real verification costs.
         _dummyHash = new Lazy<string>(() => Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes))));
@@ -41,10 +55,10 @@ public sealed class Pbkdf2PasswordHasher : IPasswordHasher
     {
         ArgumentNullException.ThrowIfNull(password);
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);
-        var key = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, _iterations, HashAlgorithmName.SHA256, KeyBytes);
+        var key = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, _iterations, _algorithm, KeyBytes);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"${CurrentAlgorithm}$i={_iterations}${ToBase64(salt)}${ToBase64(key)}");
+            $"${_algorithmId}$i={_iterations}${ToBase64(salt)}${ToBase64(key)}");
     }
 
     public PasswordVerification Verify(string hash, string password)
@@ -62,7 +76,7 @@ public sealed class Pbkdf2PasswordHasher : IPasswordHasher
             return PasswordVerification.Failed;
         }
 
-        var upToDate = stored.Algorithm == HashAlgorithmName.SHA256
+        var upToDate = stored.Algorithm == _algorithm
             && stored.Iterations >= _iterations
             && stored.Salt.Length >= SaltBytes
             && stored.Key.Length == KeyBytes;

@@ -65,6 +65,11 @@ internal static class ConfigurationBinding
     public static void Bind(IConfiguration configuration, PasswordHashingOptions options)
     {
         var section = configuration.GetSection(PasswordHashingOptions.SectionName);
+        if (section[nameof(PasswordHashingOptions.Algorithm)] is { } algorithm)
+        {
+            options.Algorithm = algorithm.Trim();
+        }
+
         if (ReadInt32(section, nameof(PasswordHashingOptions.Iterations), typeof(PasswordHashingOptions)) is { } iterations)
         {
             options.Iterations = iterations;

@@ -111,6 +111,16 @@ public sealed class CommandLineTests : IDisposable
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Startup_WithAnUnknownPasswordHashingAlgorithm_NamesTheSettingTheValueAndTheChoices()
+    {
+        var (exitCode, _, error) = await RunAsync(["migrate"], extra: new() { ["Auth__PasswordHashing__Algorithm"] = "md5" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Auth:PasswordHashing:Algorithm is 'md5', which is not supported. Set it to 'sha256' or 'sha512'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsync(args, stdin: null);

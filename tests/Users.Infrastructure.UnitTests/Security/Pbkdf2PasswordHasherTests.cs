@@ -143,6 +143,95 @@ public sealed class Pbkdf2PasswordHasherTests
         Assert.Equal(PasswordVerification.Failed, _hasher.Verify(first, Password));
     }
 
-    private static Pbkdf2PasswordHasher Create(int iterations) =>
-        new(Options.Create(new PasswordHashingOptions { Iterations = iterations }));
+    [Fact]
+    public void Hash_WithSha512Configured_WritesPbkdf2Sha512_With16ByteSalt_And32ByteKey()
+    {
+        var hash = Create(1000, "sha512").Hash(Password);
+
+        var parts = hash.Split('$');
+        Assert.Equal(["", "pbkdf2-sha512", "i=1000"], parts[..3]);
+        Assert.Equal(16, Convert.FromBase64String(parts[3] + "==").Length);
+        Assert.Equal(32, Convert.FromBase64String(parts[4] + "=").Length);
+        Assert.DoesNotContain('=', parts[3] + parts[4]);
+    }
+
+    [Fact]
+    public void Hash_WithSha512Configured_MatchesPbkdf2HmacSha512OfTheUtf8Password()
+    {
+        var hash = Create(1000, "SHA512").Hash("pässwörd");
+
+        var parts = hash.Split('$');
+        var salt = Convert.FromBase64String(parts[3] + "==");
+        var expected = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes("pässwörd"), salt, 1000, HashAlgorithmName.SHA512, 32);
+        Assert.Equal(Convert.ToBase64String(expected).TrimEnd('='), parts[4]);
+    }
+
+    [Fact]
+    public void Verify_WithSha512Configured_RoundTrips()
+    {
+        var hasher = Create(1000, "sha512");
+
+        Assert.Equal(PasswordVerification.Success, hasher.Verify(hasher.Hash(Password), Password));
+        Assert.Equal(PasswordVerification.Failed, hasher.Verify(hasher.Hash(Password), "wrong"));
+    }
+
+    [Fact]
+    public void Verify_Sha512HashUnderSha512_WithEnoughIterations_IsSuccess_WithFewer_NeedsRehash()
+    {
+        var hash = Create(1000, "sha512").Hash(Password);
+
+        Assert.Equal(PasswordVerification.Success, Create(1000, "sha512").Verify(hash, Password));
+        Assert.Equal(PasswordVerification.Success, Create(500, "Sha512").Verify(hash, Password));
+        Assert.Equal(PasswordVerification.SuccessRehashNeeded, Create(2000, "sha512").Verify(hash, Password));
+    }
+
+    [Fact]
+    public void Verify_Sha256HashUnderSha512Config_VerifiesAndNeedsRehash()
+    {
+        var hash = Create(1000, "sha256").Hash(Password);
+        var sha512 = Create(1000, "sha512");
+
+        Assert.Equal(PasswordVerification.SuccessRehashNeeded, sha512.Verify(hash, Password));
+        Assert.Equal(PasswordVerification.Failed, sha512.Verify(hash, "wrong"));
+    }
+
+    [Fact]
+    public void Verify_Sha512HashUnderSha256Config_VerifiesAndNeedsRehash()
+    {
+        var hash = Create(1000, "sha512").Hash(Password);
+        var sha256 = Create(1000, "sha256");
+
+        Assert.Equal(PasswordVerification.SuccessRehashNeeded, sha256.Verify(hash, Password));
+        Assert.Equal(PasswordVerification.Failed, sha256.Verify(hash, "wrong"));
+    }
+
+    [Fact]
+    public void Verify_Sha512HashWithA64ByteKey_UnderSha512Config_NeedsRehash()
+    {
+        var salt = RandomNumberGenerator.GetBytes(16);
+        var key = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(Password), salt, 1000, HashAlgorithmName.SHA512, 64);
+        var hash = $"$pbkdf2-sha512$i=1000${Convert.ToBase64String(salt).TrimEnd('=')}${Convert.ToBase64String(key).TrimEnd('=')}";
+
+        Assert.Equal(PasswordVerification.SuccessRehashNeeded, Create(1000, "sha512").Verify(hash, Password));
+    }
+
+    [Fact]
+    public void VerifyAgainstDummy_WithSha512Configured_UsesAPbkdf2Sha512Hash()
+    {
+        var hasher = Create(1000, "sha512");
+
+        hasher.VerifyAgainstDummy(Password);
+
+        Assert.StartsWith("$pbkdf2-sha512$i=1000$", hasher.DummyHash, StringComparison.Ordinal);
+        Assert.Equal(PasswordVerification.Failed, hasher.Verify(hasher.DummyHash, Password));
+    }
+
+    [Fact]
+    public void Constructor_WithAnUnknownAlgorithm_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => Create(1000, "md5"));
+    }
+
+    private static Pbkdf2PasswordHasher Create(int iterations, string algorithm = PasswordHashingOptions.Sha256Algorithm) =>
+        new(Options.Create(new PasswordHashingOptions { Iterations = iterations, Algorithm = algorithm }));
 }

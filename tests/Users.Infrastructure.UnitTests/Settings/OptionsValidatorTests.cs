@@ -179,4 +179,47 @@ public sealed class OptionsValidatorTests
             Assert.Contains("Auth:PasswordHashing:Iterations", Assert.Single(result.Failures!), StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData("sha256")]
+    [InlineData("SHA256")]
+    [InlineData("sha512")]
+    [InlineData("Sha512")]
+    public void HashingAlgorithm_Sha256OrSha512_IgnoringCase_IsValid(string algorithm)
+    {
+        Assert.True(new PasswordHashingOptionsValidator().Validate(null, new PasswordHashingOptions { Algorithm = algorithm }).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("md5")]
+    [InlineData("sha1")]
+    [InlineData("pbkdf2-sha512")]
+    [InlineData("")]
+    public void HashingAlgorithm_Unknown_FailsNamingTheSettingTheValueAndTheChoices(string algorithm)
+    {
+        var result = new PasswordHashingOptionsValidator().Validate(null, new PasswordHashingOptions { Algorithm = algorithm });
+
+        Assert.Equal(
+            $"Auth:PasswordHashing:Algorithm is '{algorithm}', which is not supported. Set it to 'sha256' or 'sha512', "
+            + "or remove it to use 'sha256'.",
+            Assert.Single(result.Failures!));
+    }
+
+    [Fact]
+    public void PasswordHashing_Defaults_AreSha256With600000Iterations_AndValid()
+    {
+        var options = new PasswordHashingOptions();
+
+        Assert.Equal("sha256", options.Algorithm);
+        Assert.Equal(600_000, options.Iterations);
+        Assert.True(new PasswordHashingOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void PasswordHashing_EveryFailureIsReported()
+    {
+        var options = new PasswordHashingOptions { Algorithm = "md5", Iterations = 0 };
+
+        Assert.Equal(2, new PasswordHashingOptionsValidator().Validate(null, options).Failures!.Count());
+    }
 }
