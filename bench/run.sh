@@ -9,6 +9,10 @@ BENCH="$ROOT/bench"
 BENCH_USERS=${BENCH_USERS:-10000}              # seeded users per target (1000000 for the 1M run)
 BENCH_DURATION=${BENCH_DURATION:-10s}          # one measured wrk run
 BENCH_WARMUP=${BENCH_WARMUP:-3s}               # one warm-up wrk run before each measured run
+BENCH_ROUNDS=${BENCH_ROUNDS:-3}                # interleaved rounds of the me scenario over all targets
+BENCH_STEADY_WINDOW=${BENCH_STEADY_WINDOW:-4}  # seconds per window while warming a target up to steady state
+BENCH_STEADY_MIN=${BENCH_STEADY_MIN:-6}        # at least this many windows (a plateau before the optimizing JIT is done)
+BENCH_STEADY_MAX=${BENCH_STEADY_MAX:-12}       # at most this many windows
 BENCH_THREADS=${BENCH_THREADS:-2}
 BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-32}     # reads
 BENCH_HASH_CONNECTIONS=${BENCH_HASH_CONNECTIONS:-4}  # login/registration (hash-bound; more only queues)
@@ -17,8 +21,10 @@ BENCH_DEFAULT_COST=${BENCH_DEFAULT_COST:-1}    # 0 skips the runs at our default
 BENCH_OUT=${BENCH_OUT:-"$BENCH/results"}
 BENCH_LARGE=${BENCH_LARGE:-1000000}            # Users again at this many users (same run, for the size targets); 0 skips
 BENCH_PASSWORD=Bench_Passw0rd_Xq7               # satisfies Users' policy and Identity's default rules
-EQUAL_ITERATIONS=100000                        # Identity's default cost (PBKDF2-HMAC-SHA512, 100,000)
-DEFAULT_ITERATIONS=600000                      # Users' default cost (PBKDF2-HMAC-SHA256, 600,000)
+EQUAL_PRF=sha512                               # Identity's default (PasswordHasher V3: PBKDF2-HMAC-SHA512, 100,000)
+EQUAL_ITERATIONS=100000
+DEFAULT_PRF=sha256                             # Users' default (PBKDF2-HMAC-SHA256, 600,000)
+DEFAULT_ITERATIONS=600000
 SECRET="bench-secret-$(head -c 24 /dev/urandom | base64 | tr -d '+/=')"
 
 RUN_DIR="$BENCH_OUT/run-$(date -u +%Y%m%d-%H%M%S)"   # logs (git-ignored)
@@ -37,12 +43,13 @@ phase() {
 # ---------------------------------------------------------------- cleanup: every process started here, and the cluster
 APP_PID=""
 OTHER_PID=""
+STARTED_PIDS=""   # every app started, for the exit trap
 # shellcheck source=../.ci/postgres.sh
 source "$ROOT/.ci/postgres.sh"
 cleanup() {
   local rc=$?
   local pid
-  for pid in $APP_PID $OTHER_PID; do
+  for pid in $APP_PID $OTHER_PID $STARTED_PIDS; do
     if kill -0 "$pid" 2>/dev/null; then
       kill "$pid" 2>/dev/null || true
       wait "$pid" 2>/dev/null || true
@@ -80,19 +87,21 @@ TOOLS_DLL="$BENCH/Tools/bin/Release/net10.0/Tools.dll"
 
 # ---------------------------------------------------------------- hashes and the cost of one hash
 phase "hashes"
-HASH_EQUAL=$(dotnet "$TOOLS_DLL" users-hash sha256 $EQUAL_ITERATIONS "$BENCH_PASSWORD")
-HASH_DEFAULT=$(dotnet "$TOOLS_DLL" users-hash sha256 $DEFAULT_ITERATIONS "$BENCH_PASSWORD")
+HASH_EQUAL=$(dotnet "$TOOLS_DLL" users-hash $EQUAL_PRF $EQUAL_ITERATIONS "$BENCH_PASSWORD")
+HASH_DEFAULT=$(dotnet "$TOOLS_DLL" users-hash $DEFAULT_PRF $DEFAULT_ITERATIONS "$BENCH_PASSWORD")
 HASH_IDENTITY=$(dotnet "$TOOLS_DLL" identity-hash "$BENCH_PASSWORD")
-COST_SHA256_EQUAL=$(dotnet "$TOOLS_DLL" hash-cost sha256 $EQUAL_ITERATIONS 7)
-COST_SHA512_EQUAL=$(dotnet "$TOOLS_DLL" hash-cost sha512 $EQUAL_ITERATIONS 7)
-COST_SHA256_DEFAULT=$(dotnet "$TOOLS_DLL" hash-cost sha256 $DEFAULT_ITERATIONS 3)
-echo "one hash (CPU ms, median): sha256@100k $COST_SHA256_EQUAL, sha512@100k $COST_SHA512_EQUAL, sha256@600k $COST_SHA256_DEFAULT; cores $CORES"
+COST_EQUAL=$(dotnet "$TOOLS_DLL" hash-cost $EQUAL_PRF $EQUAL_ITERATIONS 7)
+COST_DEFAULT=$(dotnet "$TOOLS_DLL" hash-cost $DEFAULT_PRF $DEFAULT_ITERATIONS 3)
+HASH_EQ_LABEL="$EQUAL_PRF@$((EQUAL_ITERATIONS / 1000))k"
+HASH_DEF_LABEL="$DEFAULT_PRF@$((DEFAULT_ITERATIONS / 1000))k"
+echo "one hash (CPU ms, median): $HASH_EQ_LABEL $COST_EQUAL, $HASH_DEF_LABEL $COST_DEFAULT; cores $CORES"
 
 # ---------------------------------------------------------------- PostgreSQL
 phase "PostgreSQL cluster"
 pg_start
 psql_db() { local db=$1; shift; psql -h 127.0.0.1 -p "$PGPORT" -U users -d "$db" -v ON_ERROR_STOP=1 -qAtX "$@"; }
-conn() { echo "Host=127.0.0.1;Port=$PGPORT;Database=$1;Username=users;Maximum Pool Size=64"; }
+# Max Auto Prepare=20 is what Users applies by default; every target gets it, so the server does the same work for each.
+conn() { echo "Host=127.0.0.1;Port=$PGPORT;Database=$1;Username=users;Maximum Pool Size=64;Max Auto Prepare=20"; }
 for db in bench_users bench_floor bench_identity; do psql_db postgres -c "CREATE DATABASE $db"; done
 PG_MASTER=$(head -1 "$PGTMP/data/postmaster.pid")
 
@@ -167,6 +176,7 @@ start_app() { # name port dll env...
   (cd "$(dirname "$dll")" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" "$@" \
     dotnet "$dll") >"$RUN_DIR/$name.log" 2>&1 &
   APP_PID=$!
+  STARTED_PIDS="$STARTED_PIDS $APP_PID"
   BASE="http://127.0.0.1:$port"
   local ready_path=$READY_PATH
   for _ in $(seq 1 120); do
@@ -186,9 +196,12 @@ stop_app() {
 # run_wrk target scenario hash-label connections script [VAR=value ...]: warm up, measure, append a CSV row.
 run_wrk() {
   local target=$1 scenario=$2 hash=$3 connections=$4 script=$5; shift 5
-  local out="$RUN_DIR/wrk-$target-$scenario-$hash.txt" tag="$scenario-${hash//[^a-z0-9]/}"
-  env "$@" BENCH_PREFIX="warm-$tag" wrk -t"$BENCH_THREADS" -c"$connections" -d"$BENCH_WARMUP" --timeout 10s \
-    -s "$BENCH/wrk/$script" "$BASE" >/dev/null 2>&1 || true
+  local out="$RUN_DIR/wrk-$target-$scenario-$hash${ROUND:+-r$ROUND}.txt" tag="$scenario-${hash//[^a-z0-9]/}${ROUND:+-r$ROUND}"
+  local csv=${ROW_CSV:-$CSV}
+  if [ -z "${ROUND:-}" ]; then   # interleaved rounds run on targets already warmed to their steady state
+    env "$@" BENCH_PREFIX="warm-$tag" wrk -t"$BENCH_THREADS" -c"$connections" -d"$BENCH_WARMUP" --timeout 10s \
+      -s "$BENCH/wrk/$script" "$BASE" >/dev/null 2>&1 || true
+  fi
   local a0 p0 a1 p1
   a0=$(app_ticks); p0=$(pg_ticks)
   env "$@" BENCH_PREFIX="run-$tag" wrk -t"$BENCH_THREADS" -c"$connections" -d"$BENCH_DURATION" --timeout 10s \
@@ -202,8 +215,8 @@ run_wrk() {
     --argjson a $((a1 - a0)) --argjson p $((p1 - p0)) --argjson tick "$TICKS" --arg rss "$rss" '
       def per(x): if .requests > 0 then (x * 1000 / $tick / .requests * 1000 | round) / 1000 else 0 end;
       [$t, $s, $h, .requests, .rps, .p50_ms, .p99_ms, per($a), per($p), $rss, (.non2xx + .socket_errors)] | @csv' \
-    | tr -d '"' >>"$CSV"
-  tail -1 "$CSV" | awk -F, '{printf "   %-9s %-11s %-12s %9s req/s  p50 %7s ms  p99 %7s ms  app %6s ms/req  pg %6s ms/req  rss %s MB  errors %s\n", $1, $2, $3, $5, $6, $7, $8, $9, $10, $11}'
+    | tr -d '"' >>"$csv"
+  tail -1 "$csv" | awk -F, '{printf "   %-9s %-11s %-12s %9s req/s  p50 %7s ms  p99 %7s ms  app %6s ms/req  pg %6s ms/req  rss %s MB  errors %s\n", $1, $2, $3, $5, $6, $7, $8, $9, $10, $11}'
 }
 
 expect_200() { # what curl-args...
@@ -217,70 +230,141 @@ form_token() { # path email
   curl -s -X POST --data-urlencode "username=$2" --data-urlencode "password=$BENCH_PASSWORD" "$BASE$1" | jq -r .access_token
 }
 
-HASH_EQ_LABEL="sha256@100k"
-HASH_DEF_LABEL="sha256@600k"
 READ_ENV=(BENCH_USERS="$BENCH_USERS" BENCH_PASSWORD="$BENCH_PASSWORD")
+EQ_ENV=(Auth__PasswordHashing__Algorithm=$EQUAL_PRF Auth__PasswordHashing__Iterations=$EQUAL_ITERATIONS)
+declare -A PID_OF BASE_OF TOKEN_OF ME_OF LOGIN_OF REGISTER_OF STYLE_OF
+ME_OF=([users]=/users/me [floor]=/me [identity]=/manage/info)
+LOGIN_OF=([users]=/auth/jwt/login [floor]=/login [identity]=/login)
+REGISTER_OF=([users]=/auth/register [floor]=/register [identity]=/register)
+STYLE_OF=([users]=form [floor]=form [identity]=json)
+use() { APP_PID=${PID_OF[$1]}; BASE=${BASE_OF[$1]}; }
 
-# ---------------------------------------------------------------- Users
-run_users_like() { # target dll db login-path me-path register-path
-  local target=$1 dll=$2 db=$3 login=$4 me=$5 register=$6
-  local port
-  port=$(pg_free_port)
-  local app_env=(Database__Provider=Postgres ConnectionStrings__Users="$(conn "$db")" Auth__Secret="$SECRET")
-
-  phase "$target at $EQUAL_ITERATIONS iterations ($HASH_EQ_LABEL stored and configured: login verifies one hash, no re-hash)"
-  start_app "$target-eq" "$port" "$dll" "${app_env[@]}" Auth__PasswordHashing__Iterations=$EQUAL_ITERATIONS
-  local token admin_token
-  token=$(form_token "$login" user1@example.com)
-  expect_200 "$target me" -H "Authorization: Bearer $token" "$BASE$me"
-  run_wrk "$target" me "-" "$BENCH_CONNECTIONS" get.lua BENCH_TOKEN="$token" BENCH_PATH="$me"
-  if [ "$target" = users ]; then
-    admin_token=$(form_token "$login" admin@example.com)
-    expect_200 "users by id" -H "Authorization: Bearer $admin_token" "$BASE/users/$(head -1 "$RUN_DIR/ids.txt")"
-    run_wrk "$target" user_by_id "-" "$BENCH_CONNECTIONS" by_id.lua BENCH_TOKEN="$admin_token" BENCH_IDS_FILE="$RUN_DIR/ids.txt"
-    expect_200 "users list deep" -H "Authorization: Bearer $admin_token" "$BASE/users?limit=50&cursor=$DEEP_CURSOR"
-    run_wrk "$target" list_deep "-" "$BENCH_CONNECTIONS" get.lua BENCH_TOKEN="$admin_token" BENCH_PATH="/users?limit=50&cursor=$DEEP_CURSOR"
-  fi
-  run_wrk "$target" login "$HASH_EQ_LABEL" "$BENCH_HASH_CONNECTIONS" login.lua "${READ_ENV[@]}" BENCH_PATH="$login" BENCH_STYLE=form
-  run_wrk "$target" register "$HASH_EQ_LABEL" "$BENCH_HASH_CONNECTIONS" register.lua "${READ_ENV[@]}" BENCH_PATH="$register"
-  stop_app
-
-  if [ "$BENCH_DEFAULT_COST" = 1 ]; then
-    phase "$target at its default $DEFAULT_ITERATIONS iterations ($HASH_DEF_LABEL stored and configured)"
-    psql_db "$db" -c "UPDATE users SET hashed_password = '$HASH_DEFAULT'"
-    start_app "$target-def" "$port" "$dll" "${app_env[@]}"
-    run_wrk "$target" login "$HASH_DEF_LABEL" "$BENCH_HASH_CONNECTIONS" login.lua "${READ_ENV[@]}" BENCH_PATH="$login" BENCH_STYLE=form
-    run_wrk "$target" register "$HASH_DEF_LABEL" "$BENCH_HASH_CONNECTIONS" register.lua "${READ_ENV[@]}" BENCH_PATH="$register"
-    stop_app
-  fi
+# Warm a target up until its throughput stops rising: .NET compiles hot code again, optimized, only after it has
+# run a while (tiered compilation), and a service with more code than the Floor takes longer to get there. The
+# windows are printed; measuring before they level off would compare start-up, not the steady state.
+warm_until_steady() { # label script env...
+  local label=$1 script=$2; shift 2
+  local n=0 best=0 flat=0 rps seen=""
+  while [ "$n" -lt "$BENCH_STEADY_MAX" ]; do
+    n=$((n + 1))
+    rps=$(env "$@" BENCH_PREFIX="steady-$label-$n" wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_STEADY_WINDOW}s" \
+      --timeout 10s -s "$BENCH/wrk/$script" "$BASE" 2>/dev/null | sed -n 's/^RESULT //p' | jq -r .rps)
+    seen="$seen ${rps%.*}"
+    # Level when two windows in a row do not beat the best so far by 5% (one slow window is often a neighbour);
+    # never before BENCH_STEADY_MIN windows: throughput can sit on a plateau while the JIT is still at work.
+    if awk -v a="$best" -v b="$rps" 'BEGIN { exit !(a > 0 && b < a * 1.05) }'; then flat=$((flat + 1)); else flat=0; fi
+    best=$(awk -v a="$best" -v b="$rps" 'BEGIN { print (b > a) ? b : a }')
+    if [ "$flat" -ge 2 ] && [ "$n" -ge "$BENCH_STEADY_MIN" ]; then break; fi
+  done
+  echo "   warm-up $label: $n windows of ${BENCH_STEADY_WINDOW}s, req/s:$seen"
 }
 
+start_target() { # target settings...
+  local target=$1; shift
+  local dll db ready
+  case $target in
+    users) dll=$USERS_DLL db=bench_users ready=/health/ready ;;
+    floor) dll=$FLOOR_DLL db=bench_floor ready=/ping ;;
+    identity) dll=$IDENTITY_DLL db=bench_identity ready=/ping ;;
+  esac
+  if [ "$target" = identity ]; then
+    READY_PATH=$ready start_app "$target" "$(pg_free_port)" "$dll" ConnectionStrings__Identity="$(conn $db)" "$@"
+    TOKEN_OF[$target]=$(curl -s -X POST -H 'Content-Type: application/json' \
+      -d "{\"email\":\"user1@example.com\",\"password\":\"$BENCH_PASSWORD\"}" "$BASE/login" | jq -r .accessToken)
+  else
+    READY_PATH=$ready start_app "$target" "$(pg_free_port)" "$dll" Database__Provider=Postgres \
+      ConnectionStrings__Users="$(conn $db)" Auth__Secret="$SECRET" "$@"
+    TOKEN_OF[$target]=$(form_token "${LOGIN_OF[$target]}" user1@example.com)
+  fi
+  PID_OF[$target]=$APP_PID BASE_OF[$target]=$BASE
+  expect_200 "$target me" -H "Authorization: Bearer ${TOKEN_OF[$target]}" "$BASE${ME_OF[$target]}"
+}
+
+stop_target() { use "$1"; stop_app; unset "PID_OF[$1]"; }
+
+hash_runs() { # target label: login and registration (hash-bound, so the idle apps beside it cost nothing)
+  use "$1"
+  run_wrk "$1" login "$2" "$BENCH_HASH_CONNECTIONS" login.lua "${READ_ENV[@]}" BENCH_PATH="${LOGIN_OF[$1]}" BENCH_STYLE="${STYLE_OF[$1]}"
+  run_wrk "$1" register "$2" "$BENCH_HASH_CONNECTIONS" register.lua "${READ_ENV[@]}" BENCH_PATH="${REGISTER_OF[$1]}"
+}
+
+# ---------------------------------------------------------------- every target up at once, equal hasher settings
+phase "start $BENCH_TARGETS ($HASH_EQ_LABEL stored and configured: login verifies one hash, no re-hash)"
 for target in $BENCH_TARGETS; do
   case $target in
-    users)
-      READY_PATH=/health/ready run_users_like users "$USERS_DLL" bench_users /auth/jwt/login /users/me /auth/register ;;
-    floor)
-      READY_PATH=/ping run_users_like floor "$FLOOR_DLL" bench_floor /login /me /register ;;
-    identity)
-      phase "identity (PasswordHasher V3: sha512@100k)"
-      READY_PATH=/ping
-      start_app identity "$(pg_free_port)" "$IDENTITY_DLL" ConnectionStrings__Identity="$(conn bench_identity)"
-      token=$(curl -s -X POST -H 'Content-Type: application/json' \
-        -d "{\"email\":\"user1@example.com\",\"password\":\"$BENCH_PASSWORD\"}" "$BASE/login" | jq -r .accessToken)
-      expect_200 "identity manage/info" -H "Authorization: Bearer $token" "$BASE/manage/info"
-      run_wrk identity me "-" "$BENCH_CONNECTIONS" get.lua BENCH_TOKEN="$token" BENCH_PATH=/manage/info
-      run_wrk identity login "sha512@100k" "$BENCH_HASH_CONNECTIONS" login.lua "${READ_ENV[@]}" BENCH_PATH=/login BENCH_STYLE=json
-      run_wrk identity register "sha512@100k" "$BENCH_HASH_CONNECTIONS" register.lua "${READ_ENV[@]}" BENCH_PATH=/register
-      stop_app ;;
+    users | floor) start_target "$target" "${EQ_ENV[@]}" ;;
+    identity) start_target identity ;;   # PasswordHasher V3's defaults are the equal settings
     *) echo "unknown target $target" >&2; exit 2 ;;
   esac
 done
+if wants users; then
+  use users
+  ADMIN_TOKEN=$(form_token /auth/jwt/login admin@example.com)
+  expect_200 "users by id" -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE/users/$(head -1 "$RUN_DIR/ids.txt")"
+  expect_200 "users list deep" -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE/users?limit=50&cursor=$DEEP_CURSOR"
+fi
+
+phase "warm every target up to its steady state (me)"
+for target in $BENCH_TARGETS; do
+  use "$target"
+  warm_until_steady "$target-me" get.lua BENCH_TOKEN="${TOKEN_OF[$target]}" BENCH_PATH="${ME_OF[$target]}"
+done
+
+# The me comparison is interleaved: round r measures every target once, back to back, so a neighbour's load that
+# comes and goes falls on all of them alike. The table keeps each target's median round; the ratios are the
+# medians of the per-round ratios.
+phase "me: $BENCH_ROUNDS interleaved rounds over $BENCH_TARGETS"
+ROUNDS_CSV="$RUN_DIR/me-rounds.csv"
+head -1 "$CSV" | sed 's/^/round,/' >"$ROUNDS_CSV"
+for round in $(seq 1 "$BENCH_ROUNDS"); do
+  for target in $BENCH_TARGETS; do
+    use "$target"
+    ROUND=$round ROW_CSV="$RUN_DIR/me-round.tmp" run_wrk "$target" me "-" "$BENCH_CONNECTIONS" get.lua \
+      BENCH_TOKEN="${TOKEN_OF[$target]}" BENCH_PATH="${ME_OF[$target]}"
+    sed "s/^/$round,/" "$RUN_DIR/me-round.tmp" >>"$ROUNDS_CSV"
+    rm -f "$RUN_DIR/me-round.tmp"
+  done
+done
+# Median round per target (by req/s) into the main table.
+for target in $BENCH_TARGETS; do
+  awk -F, -v t="$target" '$2 == t && $3 == "me"' "$ROUNDS_CSV" | sort -t, -k6,6g \
+    | awk -F, '{ rows[NR] = $0 } END { print rows[int((NR + 1) / 2)] }' | cut -d, -f2- >>"$CSV"
+done
+
+if wants users; then
+  phase "users: user_by_id and list_deep"
+  use users
+  warm_until_steady users-by-id by_id.lua BENCH_TOKEN="$ADMIN_TOKEN" BENCH_IDS_FILE="$RUN_DIR/ids.txt"
+  run_wrk users user_by_id "-" "$BENCH_CONNECTIONS" by_id.lua BENCH_TOKEN="$ADMIN_TOKEN" BENCH_IDS_FILE="$RUN_DIR/ids.txt"
+  warm_until_steady users-list get.lua BENCH_TOKEN="$ADMIN_TOKEN" BENCH_PATH="/users?limit=50&cursor=$DEEP_CURSOR"
+  run_wrk users list_deep "-" "$BENCH_CONNECTIONS" get.lua BENCH_TOKEN="$ADMIN_TOKEN" BENCH_PATH="/users?limit=50&cursor=$DEEP_CURSOR"
+fi
+
+phase "login and registration at $HASH_EQ_LABEL"
+# The hash-bound ceiling as the machine allows it right now: every core hashing at once, just before the runs.
+RATE_EQUAL=$(dotnet "$TOOLS_DLL" hash-rate $EQUAL_PRF $EQUAL_ITERATIONS 5)
+echo "   ceiling: $RATE_EQUAL hashes/s with every core hashing ($HASH_EQ_LABEL)"
+for target in $BENCH_TARGETS; do hash_runs "$target" "$HASH_EQ_LABEL"; done
+for target in $BENCH_TARGETS; do stop_target "$target"; done
+
+if [ "$BENCH_DEFAULT_COST" = 1 ]; then
+  phase "login and registration at Users' default cost ($HASH_DEF_LABEL stored and configured)"
+  RATE_DEFAULT=$(dotnet "$TOOLS_DLL" hash-rate $DEFAULT_PRF $DEFAULT_ITERATIONS 5)
+  echo "   ceiling: $RATE_DEFAULT hashes/s with every core hashing ($HASH_DEF_LABEL)"
+  for target in users floor; do
+    wants "$target" || continue
+    psql_db "bench_$target" -c "UPDATE users SET hashed_password = '$HASH_DEFAULT'"
+    start_target "$target"   # no hashing settings: the defaults
+    hash_runs "$target" "$HASH_DEF_LABEL"
+    stop_target "$target"
+  done
+fi
 
 # ---------------------------------------------------------------- Users at two sizes, paired (same run, back to back)
 # Background load on shared machines drifts within minutes, so each size-sensitive scenario runs against the small
 # and the large database one right after the other (both apps are up; the idle one costs nothing).
 if [ "$BENCH_LARGE" -gt 0 ] && wants users; then
-  phase "users at $BENCH_USERS vs $BENCH_LARGE seeded users, paired (me, user_by_id, list_deep, login at 100k iterations)"
+  phase "users at $BENCH_USERS vs $BENCH_LARGE seeded users, paired (me, user_by_id, list_deep, login at $HASH_EQ_LABEL)"
   size_label() { if [ "$1" -ge 1000000 ]; then echo "users@$(($1 / 1000000))M"; else echo "users@$(($1 / 1000))k"; fi; }
   SMALL_LABEL=$(size_label "$BENCH_USERS")
   LARGE_LABEL=$(size_label "$BENCH_LARGE")
@@ -292,20 +376,24 @@ if [ "$BENCH_LARGE" -gt 0 ] && wants users; then
   cp "$RUN_DIR/ids.txt" "$RUN_DIR/ids-large.txt"
   LARGE_CURSOR=$DEEP_CURSOR
   echo "   seeded in $((SECONDS - PHASE_START)) s"
-  if [ "$BENCH_DEFAULT_COST" = 1 ] && wants users; then psql_db bench_users -c "UPDATE users SET hashed_password = '$HASH_EQUAL'"; fi
+  if [ "$BENCH_DEFAULT_COST" = 1 ]; then psql_db bench_users -c "UPDATE users SET hashed_password = '$HASH_EQUAL'"; fi
   READY_PATH=/health/ready
   start_app users-small "$(pg_free_port)" "$USERS_DLL" Database__Provider=Postgres ConnectionStrings__Users="$(conn bench_users)" \
-    Auth__Secret="$SECRET" Auth__PasswordHashing__Iterations=$EQUAL_ITERATIONS
+    Auth__Secret="$SECRET" "${EQ_ENV[@]}"
   SMALL_PID=$APP_PID SMALL_BASE=$BASE
   SMALL_TOKEN=$(form_token /auth/jwt/login user1@example.com)
   SMALL_ADMIN=$(form_token /auth/jwt/login admin@example.com)
   OTHER_PID=$SMALL_PID
   start_app users-large "$(pg_free_port)" "$USERS_DLL" Database__Provider=Postgres ConnectionStrings__Users="$(conn bench_users_large)" \
-    Auth__Secret="$SECRET" Auth__PasswordHashing__Iterations=$EQUAL_ITERATIONS
+    Auth__Secret="$SECRET" "${EQ_ENV[@]}"
   LARGE_PID=$APP_PID LARGE_BASE=$BASE
   LARGE_TOKEN=$(form_token /auth/jwt/login user1@example.com)
   LARGE_ADMIN=$(form_token /auth/jwt/login admin@example.com)
   expect_200 "large list deep" -H "Authorization: Bearer $LARGE_ADMIN" "$BASE/users?limit=50&cursor=$LARGE_CURSOR"
+  for size in small large; do
+    if [ $size = small ]; then APP_PID=$SMALL_PID BASE=$SMALL_BASE token=$SMALL_TOKEN; else APP_PID=$LARGE_PID BASE=$LARGE_BASE token=$LARGE_TOKEN; fi
+    warm_until_steady "users-$size-me" get.lua BENCH_TOKEN="$token" BENCH_PATH=/users/me
+  done
   paired() { # scenario hash connections script env... (values with SIZE_ placeholders are filled per size)
     local scenario=$1 hash=$2 connections=$3 script=$4; shift 4
     local size label token admin ids cursor users args a
@@ -338,7 +426,8 @@ MD="$RUN_DIR/results.md"
 {
   echo "Run $(date -u '+%Y-%m-%d %H:%M UTC'); $BENCH_USERS seeded users per target; $CORES cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'));"
   echo "wrk -t$BENCH_THREADS, $BENCH_DURATION per run after a $BENCH_WARMUP warm-up; reads at -c$BENCH_CONNECTIONS, login/register at -c$BENCH_HASH_CONNECTIONS."
-  echo "One hash (CPU ms, median, single thread): sha256@100k $COST_SHA256_EQUAL, sha512@100k $COST_SHA512_EQUAL, sha256@600k $COST_SHA256_DEFAULT."
+  echo "One hash (CPU ms, median, single thread): $HASH_EQ_LABEL $COST_EQUAL, $HASH_DEF_LABEL $COST_DEFAULT."
+  echo "Every target warmed to its steady state first; me: $BENCH_ROUNDS interleaved rounds, the table shows each target's median round."
   echo
   echo "| target | scenario | hash | requests | req/s | p50 ms | p99 ms | app CPU ms/req | PG CPU ms/req | app RSS MB | errors |"
   echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -346,30 +435,45 @@ MD="$RUN_DIR/results.md"
   echo
   echo "Ratios (this run):"
   echo
-  awk -F, -v small="${SMALL_LABEL:-}" -v large="${LARGE_LABEL:-}" -v cores="$CORES" -v c256="$COST_SHA256_EQUAL" -v c512="$COST_SHA512_EQUAL" -v cdef="$COST_SHA256_DEFAULT" '
+  # me, per round: Users/Floor and Users/Identity throughput, Users/Floor p99; the median of each.
+  awk -F, '
+    NR > 1 && $3 == "me" { rps[$1 "/" $2] = $6; p99[$1 "/" $2] = $8; if ($1 > rounds) rounds = $1 }
+    function med(a, n,   i, j, t) { for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t } return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+    function fmt(a, n,   i, out) { out = ""; for (i = 1; i <= n; i++) out = out (i > 1 ? ", " : "") sprintf("%.2f", a[i]); return out }
+    END {
+      n = 0
+      for (r = 1; r <= rounds; r++) {
+        if (rps[r "/floor"] > 0 && rps[r "/identity"] > 0 && p99[r "/floor"] > 0) {
+          n++; f[n] = rps[r "/users"] / rps[r "/floor"]; i[n] = rps[r "/users"] / rps[r "/identity"]; p[n] = p99[r "/users"] / p99[r "/floor"]
+        }
+      }
+      if (n == 0) { print "- me: needs users, floor and identity in BENCH_TARGETS"; exit }
+      lf = fmt(f, n); li = fmt(i, n); lp = fmt(p, n)
+      printf "- me (median of %d rounds; each round: %s): Users/Floor throughput %.2f (target >= 0.8) [%s]; Users/Identity %.2f (target >= 2) [%s]; p99 Users/Floor %.2f (target <= 1.5) [%s]\n",
+        n, "every target once, back to back", med(f, n), lf, med(i, n), li, med(p, n), lp
+    }' "$ROUNDS_CSV"
+  awk -F, -v small="${SMALL_LABEL:-}" -v large="${LARGE_LABEL:-}" -v cores="$CORES" -v ceq_ms="$COST_EQUAL" -v cdef_ms="$COST_DEFAULT" \
+      -v req="${RATE_EQUAL:-0}" -v rdef="${RATE_DEFAULT:-0}" \
+      -v eq="$HASH_EQ_LABEL" -v def="$HASH_DEF_LABEL" '
     NR > 1 { p50[$1 "/" $2 "/" $3] = $6; rps[$1 "/" $2 "/" $3] = $5; p99[$1 "/" $2 "/" $3] = $7; rss[$1 "/" $2 "/" $3] = $10; cpu[$1 "/" $2 "/" $3] = $8 }
     function r(a, b) { return (b > 0) ? sprintf("%.2f", a / b) : "n/a" }
     END {
-      printf "- me: Users/Floor throughput %s (target >= 0.8); Users/Identity %s (target >= 2); p99 Users/Floor %s (target <= 1.5)\n",
-        r(rps["users/me/-"], rps["floor/me/-"]), r(rps["users/me/-"], rps["identity/me/-"]), r(p99["users/me/-"], p99["floor/me/-"])
       if (small != "" && large != "") printf "- %s vs %s, paired runs (latency ratio, target <= 1.2): user_by_id p50 %s p99 %s; list_deep p50 %s p99 %s; login p50 %s p99 %s; me p50 %s p99 %s\n", large, small,
         r(p50[large "/user_by_id/-"], p50[small "/user_by_id/-"]), r(p99[large "/user_by_id/-"], p99[small "/user_by_id/-"]),
         r(p50[large "/list_deep/-"], p50[small "/list_deep/-"]), r(p99[large "/list_deep/-"], p99[small "/list_deep/-"]),
-        r(p50[large "/login/sha256@100k"], p50[small "/login/sha256@100k"]), r(p99[large "/login/sha256@100k"], p99[small "/login/sha256@100k"]),
+        r(p50[large "/login/" eq], p50[small "/login/" eq]), r(p99[large "/login/" eq], p99[small "/login/" eq]),
         r(p50[large "/me/-"], p50[small "/me/-"]), r(p99[large "/me/-"], p99[small "/me/-"])
-      printf "- RSS after the me load: Users %s MB, Identity %s MB (target: Users <= Identity)\n", rss["users/me/-"], rss["identity/me/-"]
-      ceq = cores * 1000 / c256; cdf = cores * 1000 / cdef; c5 = cores * 1000 / c512
-      printf "- hash-bound ceiling (cores / one hash CPU): sha256@100k %.1f/s, sha256@600k %.1f/s, sha512@100k %.1f/s\n", ceq, cdf, c5
-      printf "- login vs ceiling (target >= 0.9): Users@100k %s, Users@600k %s, Floor@100k %s, Identity %s\n",
-        r(rps["users/login/sha256@100k"], ceq), r(rps["users/login/sha256@600k"], cdf), r(rps["floor/login/sha256@100k"], ceq), r(rps["identity/login/sha512@100k"], c5)
-      printf "- register vs ceiling (target >= 0.9): Users@100k %s, Users@600k %s, Floor@100k %s, Identity %s\n",
-        r(rps["users/register/sha256@100k"], ceq), r(rps["users/register/sha256@600k"], cdf), r(rps["floor/register/sha256@100k"], ceq), r(rps["identity/register/sha512@100k"], c5)
-      printf "- app CPU per request, Users / Floor (same hash settings; 1.00 = no overhead over the floor): me %s, login@100k %s, register@100k %s, login@600k %s, register@600k %s\n",
-        r(cpu["users/me/-"], cpu["floor/me/-"]), r(cpu["users/login/sha256@100k"], cpu["floor/login/sha256@100k"]), r(cpu["users/register/sha256@100k"], cpu["floor/register/sha256@100k"]),
-        r(cpu["users/login/sha256@600k"], cpu["floor/login/sha256@600k"]), r(cpu["users/register/sha256@600k"], cpu["floor/register/sha256@600k"])
-      printf "- one hash / app CPU per request (1.00 = nothing but the hash costs CPU; robust to background load): login Users@100k %s, Users@600k %s, Floor@100k %s, Identity %s; register Users@100k %s, Users@600k %s, Floor@100k %s, Identity %s\n",
-        r(c256, cpu["users/login/sha256@100k"]), r(cdef, cpu["users/login/sha256@600k"]), r(c256, cpu["floor/login/sha256@100k"]), r(c512, cpu["identity/login/sha512@100k"]),
-        r(c256, cpu["users/register/sha256@100k"]), r(cdef, cpu["users/register/sha256@600k"]), r(c256, cpu["floor/register/sha256@100k"]), r(c512, cpu["identity/register/sha512@100k"])
+      printf "- RSS after the me rounds: Users %s MB, Identity %s MB, Floor %s MB (target: Users <= Identity)\n", rss["users/me/-"], rss["identity/me/-"], rss["floor/me/-"]
+      printf "- hash-bound ceiling, every core hashing at once just before the runs: %s %.1f/s, %s %.1f/s (cores / one single-threaded hash would say %.1f/s and %.1f/s)\n",
+        eq, req, def, rdef, cores * 1000 / ceq_ms, cores * 1000 / cdef_ms
+      ceq = req; cdf = rdef
+      printf "- login vs ceiling (target >= 0.9): at %s Users %s, Identity %s, Floor %s; at %s Users %s\n",
+        eq, r(rps["users/login/" eq], ceq), r(rps["identity/login/" eq], ceq), r(rps["floor/login/" eq], ceq), def, r(rps["users/login/" def], cdf)
+      printf "- register vs ceiling (target >= 0.9): at %s Users %s, Identity %s, Floor %s; at %s Users %s\n",
+        eq, r(rps["users/register/" eq], ceq), r(rps["identity/register/" eq], ceq), r(rps["floor/register/" eq], ceq), def, r(rps["users/register/" def], cdf)
+      printf "- app CPU per request, Users / Floor (1.00 = no overhead over the floor): me %s, login@%s %s, register@%s %s, login@%s %s, register@%s %s\n",
+        r(cpu["users/me/-"], cpu["floor/me/-"]), eq, r(cpu["users/login/" eq], cpu["floor/login/" eq]), eq, r(cpu["users/register/" eq], cpu["floor/register/" eq]),
+        def, r(cpu["users/login/" def], cpu["floor/login/" def]), def, r(cpu["users/register/" def], cpu["floor/register/" def])
     }' "$CSV"
 } >"$MD"
 

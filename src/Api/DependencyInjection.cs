@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Users.Api.Authentication;
 using Users.Api.Authentication.Backends;
 using Users.Api.Errors;
+using Users.Api.Json;
 using Users.Api.OpenApi;
 using Users.Application.Settings;
 
@@ -22,7 +23,11 @@ public static class DependencyInjection
                 "Auth:Password:MinLength must be at least 1 and Auth:Password:MaxLength between MinLength and 4096.")
             .ValidateOnStart();
 
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ResponseJsonContext.Default);
+        });
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = RequestSizeLimitMiddleware.MaxBodyBytes);
         services.Configure<FormOptions>(o =>
         {
