@@ -9,7 +9,8 @@ BENCH="$ROOT/bench"
 BENCH_USERS=${BENCH_USERS:-10000}              # seeded users per target (1000000 for the 1M run)
 BENCH_DURATION=${BENCH_DURATION:-10s}          # one measured wrk run
 BENCH_WARMUP=${BENCH_WARMUP:-3s}               # one warm-up wrk run before each measured run
-BENCH_ROUNDS=${BENCH_ROUNDS:-3}                # interleaved rounds of the me scenario over all targets
+BENCH_ROUNDS=${BENCH_ROUNDS:-5}                # interleaved rounds of the me scenario over all targets
+BENCH_HASH_ROUNDS=${BENCH_HASH_ROUNDS:-3}      # interleaved rounds of login and registration at each hasher setting
 BENCH_STEADY_WINDOW=${BENCH_STEADY_WINDOW:-4}  # seconds per window while warming a target up to steady state
 BENCH_STEADY_MIN=${BENCH_STEADY_MIN:-6}        # at least this many windows (a plateau before the optimizing JIT is done)
 BENCH_STEADY_MAX=${BENCH_STEADY_MAX:-12}       # at most this many windows
@@ -198,7 +199,7 @@ run_wrk() {
   local target=$1 scenario=$2 hash=$3 connections=$4 script=$5; shift 5
   local out="$RUN_DIR/wrk-$target-$scenario-$hash${ROUND:+-r$ROUND}.txt" tag="$scenario-${hash//[^a-z0-9]/}${ROUND:+-r$ROUND}"
   local csv=${ROW_CSV:-$CSV}
-  if [ -z "${ROUND:-}" ]; then   # interleaved rounds run on targets already warmed to their steady state
+  if [ "${WARM:-1}" = 1 ]; then   # interleaved rounds after the first run on targets already warmed up
     env "$@" BENCH_PREFIX="warm-$tag" wrk -t"$BENCH_THREADS" -c"$connections" -d"$BENCH_WARMUP" --timeout 10s \
       -s "$BENCH/wrk/$script" "$BASE" >/dev/null 2>&1 || true
   fi
@@ -288,6 +289,41 @@ hash_runs() { # target label: login and registration (hash-bound, so the idle ap
   run_wrk "$1" register "$2" "$BENCH_HASH_CONNECTIONS" register.lua "${READ_ENV[@]}" BENCH_PATH="${REGISTER_OF[$1]}"
 }
 
+# Interleaved rounds (me, and login/registration at equal settings): round r runs every target once, back to back,
+# into a rounds CSV with the round number in front; median_rounds then keeps each target's median round (by req/s)
+# per scenario in the main table.
+median_rounds() { # rounds-csv scenario...
+  local file=$1 target scenario; shift
+  for scenario in "$@"; do
+    for target in $BENCH_TARGETS; do
+      awk -F, -v t="$target" -v s="$scenario" '$2 == t && $3 == s' "$file" | sort -t, -k6,6g \
+        | awk -F, '{ rows[NR] = $0 } END { if (NR > 0) print rows[int((NR + 1) / 2)] }' | cut -d, -f2- >>"$CSV"
+    done
+  done
+}
+
+# Login and registration in interleaved rounds at one hasher setting: each round first measures the hash-bound
+# ceiling as the machine allows it at that moment (every core hashing at once), then runs login and registration on
+# every target (a warm-up before each in the first round only). Writes hash-rounds-<label>.csv and
+# hash-ceilings-<label>.csv for the report; a target's ratio there is the median of its per-round ratios.
+hash_rounds() { # label prf iterations target...
+  local label=$1 prf=$2 iterations=$3 round rate target; shift 3
+  local rounds_csv="$RUN_DIR/hash-rounds-${label//[^a-z0-9]/}.csv" ceilings_csv="$RUN_DIR/hash-ceilings-${label//[^a-z0-9]/}.csv"
+  head -1 "$CSV" | sed 's/^/round,/' >"$rounds_csv"
+  echo "round,hashes_per_s" >"$ceilings_csv"
+  for round in $(seq 1 "$BENCH_HASH_ROUNDS"); do
+    rate=$(dotnet "$TOOLS_DLL" hash-rate "$prf" "$iterations" 5)
+    echo "$round,$rate" >>"$ceilings_csv"
+    echo "   round $round ceiling: $rate hashes/s with every core hashing ($label)"
+    for target in "$@"; do
+      WARM=$([ "$round" = 1 ] && echo 1 || echo 0) ROUND=$round ROW_CSV="$RUN_DIR/hash-round.tmp" hash_runs "$target" "$label"
+      sed "s/^/$round,/" "$RUN_DIR/hash-round.tmp" >>"$rounds_csv"
+      rm -f "$RUN_DIR/hash-round.tmp"
+    done
+  done
+  median_rounds "$rounds_csv" login register
+}
+
 # ---------------------------------------------------------------- every target up at once, equal hasher settings
 phase "start $BENCH_TARGETS ($HASH_EQ_LABEL stored and configured: login verifies one hash, no re-hash)"
 for target in $BENCH_TARGETS; do
@@ -319,17 +355,13 @@ head -1 "$CSV" | sed 's/^/round,/' >"$ROUNDS_CSV"
 for round in $(seq 1 "$BENCH_ROUNDS"); do
   for target in $BENCH_TARGETS; do
     use "$target"
-    ROUND=$round ROW_CSV="$RUN_DIR/me-round.tmp" run_wrk "$target" me "-" "$BENCH_CONNECTIONS" get.lua \
+    WARM=0 ROUND=$round ROW_CSV="$RUN_DIR/me-round.tmp" run_wrk "$target" me "-" "$BENCH_CONNECTIONS" get.lua \
       BENCH_TOKEN="${TOKEN_OF[$target]}" BENCH_PATH="${ME_OF[$target]}"
     sed "s/^/$round,/" "$RUN_DIR/me-round.tmp" >>"$ROUNDS_CSV"
     rm -f "$RUN_DIR/me-round.tmp"
   done
 done
-# Median round per target (by req/s) into the main table.
-for target in $BENCH_TARGETS; do
-  awk -F, -v t="$target" '$2 == t && $3 == "me"' "$ROUNDS_CSV" | sort -t, -k6,6g \
-    | awk -F, '{ rows[NR] = $0 } END { print rows[int((NR + 1) / 2)] }' | cut -d, -f2- >>"$CSV"
-done
+median_rounds "$ROUNDS_CSV" me
 
 if wants users; then
   phase "users: user_by_id and list_deep"
@@ -340,24 +372,20 @@ if wants users; then
   run_wrk users list_deep "-" "$BENCH_CONNECTIONS" get.lua BENCH_TOKEN="$ADMIN_TOKEN" BENCH_PATH="/users?limit=50&cursor=$DEEP_CURSOR"
 fi
 
-phase "login and registration at $HASH_EQ_LABEL"
-# The hash-bound ceiling as the machine allows it right now: every core hashing at once, just before the runs.
-RATE_EQUAL=$(dotnet "$TOOLS_DLL" hash-rate $EQUAL_PRF $EQUAL_ITERATIONS 5)
-echo "   ceiling: $RATE_EQUAL hashes/s with every core hashing ($HASH_EQ_LABEL)"
-for target in $BENCH_TARGETS; do hash_runs "$target" "$HASH_EQ_LABEL"; done
+phase "login and registration at $HASH_EQ_LABEL: $BENCH_HASH_ROUNDS interleaved rounds over $BENCH_TARGETS"
+hash_rounds "$HASH_EQ_LABEL" $EQUAL_PRF $EQUAL_ITERATIONS $BENCH_TARGETS
 for target in $BENCH_TARGETS; do stop_target "$target"; done
 
-if [ "$BENCH_DEFAULT_COST" = 1 ]; then
-  phase "login and registration at Users' default cost ($HASH_DEF_LABEL stored and configured)"
-  RATE_DEFAULT=$(dotnet "$TOOLS_DLL" hash-rate $DEFAULT_PRF $DEFAULT_ITERATIONS 5)
-  echo "   ceiling: $RATE_DEFAULT hashes/s with every core hashing ($HASH_DEF_LABEL)"
-  for target in users floor; do
-    wants "$target" || continue
+DEFAULT_TARGETS=""
+for target in users floor; do if wants "$target"; then DEFAULT_TARGETS="$DEFAULT_TARGETS $target"; fi; done
+if [ "$BENCH_DEFAULT_COST" = 1 ] && [ -n "$DEFAULT_TARGETS" ]; then
+  phase "login and registration at Users' default cost ($HASH_DEF_LABEL stored and configured): $BENCH_HASH_ROUNDS interleaved rounds over$DEFAULT_TARGETS"
+  for target in $DEFAULT_TARGETS; do
     psql_db "bench_$target" -c "UPDATE users SET hashed_password = '$HASH_DEFAULT'"
     start_target "$target"   # no hashing settings: the defaults
-    hash_runs "$target" "$HASH_DEF_LABEL"
-    stop_target "$target"
   done
+  hash_rounds "$HASH_DEF_LABEL" $DEFAULT_PRF $DEFAULT_ITERATIONS $DEFAULT_TARGETS
+  for target in $DEFAULT_TARGETS; do stop_target "$target"; done
 fi
 
 # ---------------------------------------------------------------- Users at two sizes, paired (same run, back to back)
@@ -421,13 +449,42 @@ if [ "$BENCH_LARGE" -gt 0 ] && wants users; then
 fi
 
 # ---------------------------------------------------------------- report
+# login and registration at one setting, per round: req/s over that round's ceiling, and Users over the Floor.
+hash_ratios() { # label
+  awk -F, -v targets="$BENCH_TARGETS" -v label="$1" '
+    FNR == 1 { file++; next }
+    file == 1 { ceil[$1] = $2; if ($1 > rounds) rounds = $1; next }
+    { rps[$1 "/" $2 "/" $3] = $6 }
+    function med(a, n,   i, j, t) { for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t } return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+    function fmt(a, n,   i, out) { out = ""; for (i = 1; i <= n; i++) out = out (i > 1 ? ", " : "") sprintf("%.2f", a[i]); return out }
+    END {
+      nt = split(targets, t, " ")
+      n = 0; for (r = 1; r <= rounds; r++) c[++n] = ceil[r]
+      printf "- hash-bound ceiling at %s, every core hashing at once at the start of each round: median %.1f/s [%s]\n", label, med(c, n), fmt(c, n)
+      split("login register", scenarios, " ")
+      for (k = 1; k <= 2; k++) {
+        sc = scenarios[k]; line = ""
+        for (x = 1; x <= nt; x++) {
+          n = 0
+          for (r = 1; r <= rounds; r++) if (ceil[r] > 0 && rps[r "/" t[x] "/" sc] > 0) a[++n] = rps[r "/" t[x] "/" sc] / ceil[r]
+          if (n > 0) line = line sprintf("%s%s %.2f [%s]", (line == "" ? "" : "; "), t[x], med(a, n), fmt(a, n))
+        }
+        n = 0
+        for (r = 1; r <= rounds; r++) if (rps[r "/floor/" sc] > 0 && rps[r "/users/" sc] > 0) a[++n] = rps[r "/users/" sc] / rps[r "/floor/" sc]
+        if (n > 0) line = line sprintf("; Users/Floor %.2f [%s]", med(a, n), fmt(a, n))
+        printf "- %s at %s vs the ceiling (median of %d rounds, target >= 0.9): %s\n", sc, label, rounds, line
+      }
+    }' "$RUN_DIR/hash-ceilings-${1//[^a-z0-9]/}.csv" "$RUN_DIR/hash-rounds-${1//[^a-z0-9]/}.csv"
+}
+
 phase "report"
 MD="$RUN_DIR/results.md"
 {
   echo "Run $(date -u '+%Y-%m-%d %H:%M UTC'); $BENCH_USERS seeded users per target; $CORES cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'));"
   echo "wrk -t$BENCH_THREADS, $BENCH_DURATION per run after a $BENCH_WARMUP warm-up; reads at -c$BENCH_CONNECTIONS, login/register at -c$BENCH_HASH_CONNECTIONS."
   echo "One hash (CPU ms, median, single thread): $HASH_EQ_LABEL $COST_EQUAL, $HASH_DEF_LABEL $COST_DEFAULT."
-  echo "Every target warmed to its steady state first; me: $BENCH_ROUNDS interleaved rounds, the table shows each target's median round."
+  echo "Every target warmed to its steady state first; me: $BENCH_ROUNDS interleaved rounds, login/register: $BENCH_HASH_ROUNDS at each hasher setting;"
+  echo "the table shows each target's median round."
   echo
   echo "| target | scenario | hash | requests | req/s | p50 ms | p99 ms | app CPU ms/req | PG CPU ms/req | app RSS MB | errors |"
   echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -452,8 +509,9 @@ MD="$RUN_DIR/results.md"
       printf "- me (median of %d rounds; each round: %s): Users/Floor throughput %.2f (target >= 0.8) [%s]; Users/Identity %.2f (target >= 2) [%s]; p99 Users/Floor %.2f (target <= 1.5) [%s]\n",
         n, "every target once, back to back", med(f, n), lf, med(i, n), li, med(p, n), lp
     }' "$ROUNDS_CSV"
+  hash_ratios "$HASH_EQ_LABEL"
+  if [ -f "$RUN_DIR/hash-rounds-${HASH_DEF_LABEL//[^a-z0-9]/}.csv" ]; then hash_ratios "$HASH_DEF_LABEL"; fi
   awk -F, -v small="${SMALL_LABEL:-}" -v large="${LARGE_LABEL:-}" -v cores="$CORES" -v ceq_ms="$COST_EQUAL" -v cdef_ms="$COST_DEFAULT" \
-      -v req="${RATE_EQUAL:-0}" -v rdef="${RATE_DEFAULT:-0}" \
       -v eq="$HASH_EQ_LABEL" -v def="$HASH_DEF_LABEL" '
     NR > 1 { p50[$1 "/" $2 "/" $3] = $6; rps[$1 "/" $2 "/" $3] = $5; p99[$1 "/" $2 "/" $3] = $7; rss[$1 "/" $2 "/" $3] = $10; cpu[$1 "/" $2 "/" $3] = $8 }
     function r(a, b) { return (b > 0) ? sprintf("%.2f", a / b) : "n/a" }
@@ -464,13 +522,8 @@ MD="$RUN_DIR/results.md"
         r(p50[large "/login/" eq], p50[small "/login/" eq]), r(p99[large "/login/" eq], p99[small "/login/" eq]),
         r(p50[large "/me/-"], p50[small "/me/-"]), r(p99[large "/me/-"], p99[small "/me/-"])
       printf "- RSS after the me rounds: Users %s MB, Identity %s MB, Floor %s MB (target: Users <= Identity)\n", rss["users/me/-"], rss["identity/me/-"], rss["floor/me/-"]
-      printf "- hash-bound ceiling, every core hashing at once just before the runs: %s %.1f/s, %s %.1f/s (cores / one single-threaded hash would say %.1f/s and %.1f/s)\n",
-        eq, req, def, rdef, cores * 1000 / ceq_ms, cores * 1000 / cdef_ms
-      ceq = req; cdf = rdef
-      printf "- login vs ceiling (target >= 0.9): at %s Users %s, Identity %s, Floor %s; at %s Users %s\n",
-        eq, r(rps["users/login/" eq], ceq), r(rps["identity/login/" eq], ceq), r(rps["floor/login/" eq], ceq), def, r(rps["users/login/" def], cdf)
-      printf "- register vs ceiling (target >= 0.9): at %s Users %s, Identity %s, Floor %s; at %s Users %s\n",
-        eq, r(rps["users/register/" eq], ceq), r(rps["identity/register/" eq], ceq), r(rps["floor/register/" eq], ceq), def, r(rps["users/register/" def], cdf)
+      printf "- cores / one single-threaded hash would say %.1f/s at %s and %.1f/s at %s; every core hashing at once gives less (see bench/README.md)\n",
+        cores * 1000 / ceq_ms, eq, cores * 1000 / cdef_ms, def
       printf "- app CPU per request, Users / Floor (1.00 = no overhead over the floor): me %s, login@%s %s, register@%s %s, login@%s %s, register@%s %s\n",
         r(cpu["users/me/-"], cpu["floor/me/-"]), eq, r(cpu["users/login/" eq], cpu["floor/login/" eq]), eq, r(cpu["users/register/" eq], cpu["floor/register/" eq]),
         def, r(cpu["users/login/" def], cpu["floor/login/" def]), def, r(cpu["users/register/" def], cpu["floor/register/" def])

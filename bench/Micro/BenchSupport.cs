@@ -81,8 +81,8 @@ public sealed class FormattingDiscardLoggerProvider : ILoggerProvider
     }
 }
 
-/// <summary>An in-memory <see cref="IUserRepository"/>: the pipeline without a database.</summary>
-public sealed class InMemoryUserRepository : IUserRepository
+/// <summary>An in-memory <see cref="IUserRepository"/> and <see cref="IUserAccessReader"/>: the pipeline without a database.</summary>
+public sealed class InMemoryUserRepository : IUserRepository, IUserAccessReader
 {
     private readonly Dictionary<Guid, User> _users = [];
 

@@ -29,6 +29,7 @@ public class CurrentUserLookupBenchmarks
     private ServiceProvider _services = null!;
     private IServiceScope _heldScope = null!;
     private IUserRepository _heldRepository = null!;
+    private IUserAccessReader _heldAccess = null!;
     private Guid _userId;
     private string _userIdText = null!;
     private GetCurrentUserQuery _query = null!;
@@ -68,6 +69,7 @@ public class CurrentUserLookupBenchmarks
         _userIdText = _userId.ToString("D").ToUpperInvariant(); // how EF Core's SQLite provider stores a Guid
         _heldScope = _services.CreateScope();
         _heldRepository = _heldScope.ServiceProvider.GetRequiredService<IUserRepository>();
+        _heldAccess = _heldScope.ServiceProvider.GetRequiredService<IUserAccessReader>();
 
         if ((await FindScopePerRequest())?.Id != _userId
             || (await FindHeldScope())?.Id != _userId
@@ -103,8 +105,8 @@ public class CurrentUserLookupBenchmarks
     [Benchmark(Description = "repo.FindForReadAsync, held scope")]
     public Task<User?> FindHeldScope() => _heldRepository.FindForReadAsync(_userId, default);
 
-    [Benchmark(Description = "repo.FindAccessAsync (the current-user projection), held scope")]
-    public Task<UserAccess?> FindAccessHeldScope() => _heldRepository.FindAccessAsync(_userId, default);
+    [Benchmark(Description = "IUserAccessReader.FindAccessAsync (the current-user lookup), held scope")]
+    public Task<UserAccess?> FindAccessHeldScope() => _heldAccess.FindAccessAsync(_userId, default);
 
     [Benchmark(Baseline = true, Description = "new scope + repo.FindForReadAsync")]
     public async Task<User?> FindScopePerRequest()

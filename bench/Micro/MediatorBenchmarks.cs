@@ -84,13 +84,14 @@ public class MediatorBenchmarks
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(_query, default);
     }
 
-    private static ServiceProvider Build(IUserRepository repository, bool information)
+    private static ServiceProvider Build(InMemoryUserRepository repository, bool information)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => BenchSupport.ConfigureLogging(logging, information));
         services.AddApplication(typeof(Users.Infrastructure.DependencyInjection).Assembly);
         services.AddSingleton<IAccessTokenStrategy>(sp => BenchSupport.CreateJwt(sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton(repository);
+        services.AddSingleton<IUserRepository>(repository);
+        services.AddSingleton<IUserAccessReader>(repository);
         return services.BuildServiceProvider();
     }
 }

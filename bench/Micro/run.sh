@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the micro-benchmarks (BenchmarkDotNet) and writes the reports under bench/results/micro/results/.
-#   bench/Micro/run.sh                         # every benchmark, --job short (about 8 minutes on 2 cores)
+#   bench/Micro/run.sh                         # every benchmark, --job short (3–6 minutes on 2 cores)
 #   bench/Micro/run.sh --filter '*Token*'      # any BenchmarkDotNet arguments replace the defaults
 #   bench/Micro/run.sh --filter '*' --job medium
 set -euo pipefail

@@ -40,11 +40,13 @@ public static class DependencyInjection
         {
             services.AddDbContextPool<PostgresUsersDbContext>((sp, options) => options.UseNpgsql(PostgresConnectionDefaults.Apply(ConnectionString(sp))));
             services.AddScoped<UsersDbContext>(sp => sp.GetRequiredService<PostgresUsersDbContext>());
+            services.AddSingleton<IUserAccessReader, NpgsqlUserAccessReader>();
         }
         else if (selection.IsSqlite)
         {
             services.AddDbContextPool<SqliteUsersDbContext>((sp, options) => options.UseSqlite(ConnectionString(sp)));
             services.AddScoped<UsersDbContext>(sp => sp.GetRequiredService<SqliteUsersDbContext>());
+            services.AddScoped<IUserAccessReader, ContextUserAccessReader>();
         }
         else
         {
@@ -53,6 +55,7 @@ public static class DependencyInjection
                 _ = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value; // throws the validation message
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not supported.");
             });
+            services.AddScoped<IUserAccessReader, ContextUserAccessReader>();
         }
 
         services.AddScoped<IUserRepository, UserRepository>();

@@ -111,6 +111,47 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
+    public async Task AddInfrastructure_Postgres_ReadsTheCurrentUserFromThePool_WithOneSingletonReader()
+    {
+        await using var provider = Build(TestConfiguration.Create(
+            "Host=127.0.0.1;Port=1;Database=none;Username=none", ("Database:Provider", "Postgres")));
+        await using var scope = provider.CreateAsyncScope();
+
+        var reader = scope.ServiceProvider.GetRequiredService<IUserAccessReader>();
+
+        Assert.IsType<NpgsqlUserAccessReader>(reader);
+        Assert.Same(reader, provider.GetRequiredService<IUserAccessReader>());
+    }
+
+    [Fact]
+    public async Task AddInfrastructure_Sqlite_ReadsTheCurrentUserThroughTheRequestsContext()
+    {
+        await using var provider = Build(TestConfiguration.Create());
+        await using var scope = provider.CreateAsyncScope();
+        await using var otherScope = provider.CreateAsyncScope();
+
+        var reader = scope.ServiceProvider.GetRequiredService<IUserAccessReader>();
+
+        Assert.IsType<ContextUserAccessReader>(reader);
+        Assert.NotSame(reader, otherScope.ServiceProvider.GetRequiredService<IUserAccessReader>());
+    }
+
+    [Fact]
+    public async Task ConstructingTheStrategies_LeasesNoContext_UntilTheDatabaseStrategyIsUsed()
+    {
+        // With an unknown provider, resolving the context throws: constructing every strategy must not resolve it
+        // (a JWT-authenticated request looks its strategy up among all of them), using the database one must.
+        await using var provider = Build(TestConfiguration.Create(null, ("Database:Provider", "Oracle")));
+        await using var scope = provider.CreateAsyncScope();
+
+        var strategies = scope.ServiceProvider.GetServices<IAccessTokenStrategy>().ToList();
+
+        var wellFormed = new string('a', DatabaseAccessTokenStrategy.TokenLength);
+        await Assert.ThrowsAsync<OptionsValidationException>(
+            async () => await strategies.Named(AccessTokenStrategyNames.Database).ReadAsync(wellFormed, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task AddInfrastructure_RegistersEveryPort()
     {
         await using var provider = Build(TestConfiguration.Create());

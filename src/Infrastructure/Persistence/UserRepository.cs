@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Users.Application.Abstractions.Persistence;
-using Users.Application.Users;
 using Users.Domain.Users;
 
 namespace Users.Infrastructure.Persistence;
@@ -18,15 +17,6 @@ public sealed class UserRepository(UsersDbContext db) : IUserRepository
         PostgresUsersDbContext postgres => CompiledUserQueries<PostgresUsersDbContext>.FindForRead(postgres, id, cancellationToken),
         SqliteUsersDbContext sqlite => CompiledUserQueries<SqliteUsersDbContext>.FindForRead(sqlite, id, cancellationToken),
         _ => db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken),
-    };
-
-    public Task<UserAccess?> FindAccessAsync(Guid id, CancellationToken cancellationToken) => db switch
-    {
-        PostgresUsersDbContext postgres => UserAccessReader<PostgresUsersDbContext>.FindAsync(postgres, id, cancellationToken),
-        SqliteUsersDbContext sqlite => UserAccessReader<SqliteUsersDbContext>.FindAsync(sqlite, id, cancellationToken),
-        _ => db.Users.Where(u => u.Id == id)
-            .Select(u => new UserAccess(new UserRead(u.Id, u.Email, u.IsActive, u.IsSuperuser, u.IsVerified), u.SecurityStamp))
-            .FirstOrDefaultAsync(cancellationToken),
     };
 
     public Task<bool> ExistsByNormalizedEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Users.Application.Abstractions.Security;
 using Users.Domain.Users;
@@ -16,22 +17,28 @@ namespace Users.Infrastructure.Security;
 /// the expiry. Logout deletes the row; expired rows are refused, then purged. Scoped: it works in the request's
 /// <see cref="UsersDbContext"/>, and only stages changes for the caller's unit of work to commit.
 /// </summary>
-public sealed class DatabaseAccessTokenStrategy(UsersDbContext db, IOptions<AuthTokenOptions> options, TimeProvider time)
+public sealed class DatabaseAccessTokenStrategy(IServiceProvider services, IOptions<AuthTokenOptions> options, TimeProvider time)
     : IAccessTokenStrategy
 {
     private const int TokenBytes = 32;
+
+    // Resolved on first use, from the request's scope: every strategy is constructed wherever one is looked up by
+    // name, so a request authenticated by JWT would otherwise lease a pooled context it never touches.
+    private UsersDbContext? _db;
 
     /// <summary>The length of every token this strategy issues.</summary>
     public static readonly int TokenLength = Base64Url.GetEncodedLength(TokenBytes);
 
     public string Name => AccessTokenStrategyNames.Database;
 
+    private UsersDbContext Db => _db ??= services.GetRequiredService<UsersDbContext>();
+
     public ValueTask<string> IssueAsync(User user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
         var now = time.GetUtcNow();
-        db.AccessTokens.Add(new AccessTokenRecord
+        Db.AccessTokens.Add(new AccessTokenRecord
         {
             TokenHash = Hash(token),
             UserId = user.Id,
@@ -51,7 +58,7 @@ public sealed class DatabaseAccessTokenStrategy(UsersDbContext db, IOptions<Auth
 
         var hash = Hash(token);
         var now = time.GetUtcNow();
-        var row = await Unexpired(db.AccessTokens.AsNoTracking(), hash, now)
+        var row = await Unexpired(Db.AccessTokens.AsNoTracking(), hash, now)
             .Select(t => new { t.UserId, t.SecurityStamp })
             .FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : new AccessTokenClaims(row.UserId, row.SecurityStamp);
@@ -65,10 +72,10 @@ public sealed class DatabaseAccessTokenStrategy(UsersDbContext db, IOptions<Auth
         }
 
         // Find looks among tracked rows first, so a token issued in this same scope is revoked too.
-        var row = await db.AccessTokens.FindAsync([Hash(token)], cancellationToken);
+        var row = await Db.AccessTokens.FindAsync([Hash(token)], cancellationToken);
         if (row is not null)
         {
-            db.AccessTokens.Remove(row);
+            Db.AccessTokens.Remove(row);
         }
     }
 

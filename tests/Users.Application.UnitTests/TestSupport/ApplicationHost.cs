@@ -21,6 +21,7 @@ public sealed class ApplicationHost : IDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(Ports.Users);
+        services.AddSingleton(Ports.Access);
         services.AddSingleton(Ports.UnitOfWork);
         services.AddSingleton(Ports.Hasher);
         services.AddSingleton(Ports.Policy);

@@ -32,6 +32,8 @@ public sealed class Ports
 
     public IUserRepository Users { get; } = Substitute.For<IUserRepository>();
 
+    public IUserAccessReader Access { get; } = Substitute.For<IUserAccessReader>();
+
     public IUnitOfWork UnitOfWork { get; } = Substitute.For<IUnitOfWork>();
 
     public IPasswordHasher Hasher { get; } = Substitute.For<IPasswordHasher>();
@@ -76,7 +78,7 @@ public sealed class Ports
     {
         Users.GetByIdAsync(user.Id, Arg.Any<CancellationToken>()).Returns(user);
         Users.FindForReadAsync(user.Id, Arg.Any<CancellationToken>()).Returns(user);
-        Users.FindAccessAsync(user.Id, Arg.Any<CancellationToken>()).Returns(_ => new UserAccess(user.ToRead(), user.SecurityStamp)); // read at call time, like the database
+        Access.FindAccessAsync(user.Id, Arg.Any<CancellationToken>()).Returns(_ => new UserAccess(user.ToRead(), user.SecurityStamp)); // read at call time, like the database
         Users.GetByNormalizedEmailAsync(user.NormalizedEmail, Arg.Any<CancellationToken>()).Returns(user);
         Users.ExistsByNormalizedEmailAsync(user.NormalizedEmail, Arg.Any<CancellationToken>()).Returns(true);
     }

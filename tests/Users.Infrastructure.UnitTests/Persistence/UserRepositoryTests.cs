@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Users.Application.Abstractions.Persistence;
-using Users.Application.Users;
 using Users.Domain.Users;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.UnitTests.TestDoubles;
@@ -40,61 +39,6 @@ public sealed class UserRepositoryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FindAccess_ReadsTheUserAsClientsSeeItAndItsSecurityStamp_WithoutTracking()
-    {
-        var user = UserBuilder.Create("Access.Check@Example.COM");
-        await SaveAsync(user);
-
-        await using var db = _database.CreateContext();
-        var access = await new UserRepository(db).FindAccessAsync(user.Id, CancellationToken.None);
-
-        Assert.Equal(new UserAccess(new UserRead(user.Id, "Access.Check@example.com", true, false, false), user.SecurityStamp), access);
-        Assert.Empty(db.ChangeTracker.Entries());
-    }
-
-    [Fact]
-    public async Task FindAccess_ReadsEveryFlagAsStored()
-    {
-        var user = UserBuilder.Create("flags@example.com");
-        user.Apply(new UserChanges(IsActive: false, IsSuperuser: true, IsVerified: true), UserBuilder.Now);
-        await SaveAsync(user);
-
-        await using var db = _database.CreateContext();
-        var access = await new UserRepository(db).FindAccessAsync(user.Id, CancellationToken.None);
-
-        Assert.Equal(new UserRead(user.Id, "flags@example.com", IsActive: false, IsSuperuser: true, IsVerified: true), access?.User);
-    }
-
-    [Fact]
-    public async Task FindAccess_InsideAnOpenTransaction_ReadsThroughIt_AndLeavesTheConnectionAsItWas()
-    {
-        var user = UserBuilder.Create("in.transaction@example.com");
-        await using var db = _database.CreateContext();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-
-        // Uncommitted: only a command enlisted in the transaction sees the row (SQLite refuses an unenlisted one).
-        var access = await new UserRepository(db).FindAccessAsync(user.Id, CancellationToken.None);
-
-        Assert.Equal(user.SecurityStamp, access?.SecurityStamp);
-        Assert.Equal(System.Data.ConnectionState.Open, db.Database.GetDbConnection().State);
-        await transaction.RollbackAsync();
-    }
-
-    [Fact]
-    public async Task FindAccess_OpensAndClosesTheConnectionItself_WhenNoneIsOpen()
-    {
-        var user = UserBuilder.Create("closed.connection@example.com");
-        await SaveAsync(user);
-
-        await using var db = _database.CreateContext();
-        Assert.NotNull(await new UserRepository(db).FindAccessAsync(user.Id, CancellationToken.None));
-
-        Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
-    }
-
-    [Fact]
     public async Task GetById_and_GetByNormalizedEmail_Track_while_reads_do_not()
     {
         var user = UserBuilder.Create("tracked@example.com");
@@ -121,7 +65,6 @@ public sealed class UserRepositoryTests : IAsyncLifetime
 
         Assert.Null(await repository.GetByIdAsync(Guid.NewGuid(), CancellationToken.None));
         Assert.Null(await repository.FindForReadAsync(Guid.NewGuid(), CancellationToken.None));
-        Assert.Null(await repository.FindAccessAsync(Guid.NewGuid(), CancellationToken.None));
         Assert.Null(await repository.GetByNormalizedEmailAsync("nobody@example.com", CancellationToken.None));
         Assert.False(await repository.ExistsByNormalizedEmailAsync("nobody@example.com", CancellationToken.None));
     }

@@ -234,7 +234,7 @@ public sealed class DatabaseAccessTokenStrategyTests : IAsyncLifetime
     }
 
     private DatabaseAccessTokenStrategy Create(UsersDbContext db, int lifetimeSeconds = 3600) =>
-        new(db, Options.Create(new AuthTokenOptions { Secret = TestConfiguration.Secret, AccessTokenLifetimeSeconds = lifetimeSeconds }), _time);
+        new(new ContextServices(db), Options.Create(new AuthTokenOptions { Secret = TestConfiguration.Secret, AccessTokenLifetimeSeconds = lifetimeSeconds }), _time);
 
     private async Task<string> IssueAndCommitAsync(User? user = null, int lifetimeSeconds = 3600)
     {

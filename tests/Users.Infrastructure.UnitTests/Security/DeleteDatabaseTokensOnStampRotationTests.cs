@@ -85,7 +85,7 @@ public sealed class DeleteDatabaseTokensOnStampRotationTests : IAsyncLifetime
     }
 
     private DatabaseAccessTokenStrategy Create(UsersDbContext db) =>
-        new(db, Options.Create(new AuthTokenOptions { Secret = TestConfiguration.Secret }), _time);
+        new(new ContextServices(db), Options.Create(new AuthTokenOptions { Secret = TestConfiguration.Secret }), _time);
 
     private async Task<string> IssueAsync(User user)
     {

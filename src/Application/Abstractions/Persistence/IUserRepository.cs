@@ -1,4 +1,3 @@
-using Users.Application.Users;
 using Users.Domain.Users;
 
 namespace Users.Application.Abstractions.Persistence;
@@ -14,9 +13,6 @@ public interface IUserRepository
 
     /// <summary>Reads a user without tracking it.</summary>
     Task<User?> FindForReadAsync(Guid id, CancellationToken cancellationToken);
-
-    /// <summary>The current-user view of a user (see <see cref="UserAccess"/>): the hot path of every authenticated request.</summary>
-    Task<UserAccess?> FindAccessAsync(Guid id, CancellationToken cancellationToken);
 
     Task<bool> ExistsByNormalizedEmailAsync(string normalizedEmail, CancellationToken cancellationToken);
 

@@ -8,7 +8,7 @@ using Users.Domain.Users;
 
 namespace Users.Application.Users.Queries.GetCurrentUser;
 
-public sealed class GetCurrentUserQueryHandler(IEnumerable<IAccessTokenStrategy> strategies, IUserRepository users)
+public sealed class GetCurrentUserQueryHandler(IEnumerable<IAccessTokenStrategy> strategies, IUserAccessReader users)
     : IRequestHandler<GetCurrentUserQuery, Result<UserRead>>
 {
     public async Task<Result<UserRead>> Handle(GetCurrentUserQuery request, CancellationToken cancellationToken)

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Users.Application.Users;
+using Users.Domain.Users;
+using Users.Infrastructure.Persistence;
+using Users.Infrastructure.UnitTests.TestDoubles;
+
+namespace Users.Infrastructure.UnitTests.Persistence;
+
+/// <summary>The current-user lookup on SQLite; the PostgreSQL reader is covered end to end by the integration tests.</summary>
+public sealed class ContextUserAccessReaderTests : IAsyncLifetime
+{
+    private SqliteTestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await SqliteTestDatabase.CreateMigratedAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task FindAccess_ReadsTheUserAsClientsSeeItAndItsSecurityStamp_WithoutTracking()
+    {
+        var user = UserBuilder.Create("Access.Check@Example.COM");
+        await SaveAsync(user);
+
+        await using var db = _database.CreateContext();
+        var access = await new ContextUserAccessReader(db).FindAccessAsync(user.Id, CancellationToken.None);
+
+        Assert.Equal(new UserAccess(new UserRead(user.Id, "Access.Check@example.com", true, false, false), user.SecurityStamp), access);
+        Assert.Empty(db.ChangeTracker.Entries());
+    }
+
+    [Fact]
+    public async Task FindAccess_ReadsEveryFlagAsStored()
+    {
+        var user = UserBuilder.Create("flags@example.com");
+        user.Apply(new UserChanges(IsActive: false, IsSuperuser: true, IsVerified: true), UserBuilder.Now);
+        await SaveAsync(user);
+
+        await using var db = _database.CreateContext();
+        var access = await new ContextUserAccessReader(db).FindAccessAsync(user.Id, CancellationToken.None);
+
+        Assert.Equal(new UserRead(user.Id, "flags@example.com", IsActive: false, IsSuperuser: true, IsVerified: true), access?.User);
+    }
+
+    [Fact]
+    public async Task FindAccess_ForAnUnknownId_ReturnsNull()
+    {
+        await SaveAsync(UserBuilder.Create("someone@example.com"));
+
+        await using var db = _database.CreateContext();
+
+        Assert.Null(await new ContextUserAccessReader(db).FindAccessAsync(Guid.NewGuid(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FindAccess_InsideAnOpenTransaction_ReadsThroughIt_AndLeavesTheConnectionAsItWas()
+    {
+        var user = UserBuilder.Create("in.transaction@example.com");
+        await using var db = _database.CreateContext();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+
+        // Uncommitted: only a command enlisted in the transaction sees the row (SQLite refuses an unenlisted one).
+        var access = await new ContextUserAccessReader(db).FindAccessAsync(user.Id, CancellationToken.None);
+
+        Assert.Equal(user.SecurityStamp, access?.SecurityStamp);
+        Assert.Equal(System.Data.ConnectionState.Open, db.Database.GetDbConnection().State);
+        await transaction.RollbackAsync();
+    }
+
+    [Fact]
+    public async Task FindAccess_OpensAndClosesTheConnectionItself_WhenNoneIsOpen()
+    {
+        var user = UserBuilder.Create("closed.connection@example.com");
+        await SaveAsync(user);
+
+        await using var db = _database.CreateContext();
+        Assert.NotNull(await new ContextUserAccessReader(db).FindAccessAsync(user.Id, CancellationToken.None));
+
+        Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
+    }
+
+    private async Task SaveAsync(User user)
+    {
+        await using var db = _database.CreateContext();
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+    }
+}
