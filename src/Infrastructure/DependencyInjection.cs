@@ -1,5 +1,7 @@
 using System.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -90,6 +92,12 @@ public static class DependencyInjection
         var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value; // throws the validation message if invalid
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DependencyInjection).FullName!);
         var db = provider.GetRequiredService<UsersDbContext>();
+
+        // EF Core reads the history table without checking that it exists, and logs the failed read as an error, on
+        // the first migration of an empty PostgreSQL database (dotnet/efcore#37328): the first start of every new
+        // deployment would print "fail:" lines for a normal event. Creating the table first, as Migrate itself
+        // would, keeps that log clean.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count == 0)
