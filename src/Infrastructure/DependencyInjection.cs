@@ -19,11 +19,12 @@ namespace Users.Infrastructure;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers the settings (validated at start), the database for the configured provider, the repository and
-    /// unit of work, password hashing, both access token strategies (<c>jwt</c> singleton, <c>database</c> scoped), the
-    /// verification and reset tokens, the expired-token purge (a hosted service), the common-password list and the
-    /// database health check. The notification handlers of this assembly (<see cref="DeleteDatabaseTokensOnStampRotation"/>)
-    /// are registered by <c>AddApplication(typeof(Users.Infrastructure.DependencyInjection).Assembly)</c>.
+    /// Registers the settings (validated at start), the database for the configured provider, the repository, the
+    /// current-user reader of that provider and the unit of work, password hashing, both access token strategies
+    /// (<c>jwt</c> singleton, <c>database</c> scoped), the verification and reset tokens, the expired-token purge
+    /// (a hosted service), the common-password list and the database health check. The notification handlers of
+    /// this assembly (<see cref="DeleteDatabaseTokensOnStampRotation"/>) are registered by
+    /// <c>AddApplication(typeof(Users.Infrastructure.DependencyInjection).Assembly)</c>.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -40,9 +41,11 @@ public static class DependencyInjection
         var selection = new DatabaseOptions { Provider = provider ?? DatabaseOptions.SqliteProvider };
         if (selection.IsPostgres)
         {
-            services.AddDbContextPool<PostgresUsersDbContext>((sp, options) => options.UseNpgsql(PostgresConnectionDefaults.Apply(ConnectionString(sp))));
+            // One connection string for EF Core and the current-user reader: Npgsql pools by connection string.
+            services.AddDbContextPool<PostgresUsersDbContext>((sp, options) => options.UseNpgsql(PostgresConnectionString(sp)));
             services.AddScoped<UsersDbContext>(sp => sp.GetRequiredService<PostgresUsersDbContext>());
-            services.AddSingleton<IUserAccessReader, NpgsqlUserAccessReader>();
+            services.AddSingleton<IUserAccessReader>(sp =>
+                new NpgsqlUserAccessReader(PostgresConnectionString(sp), sp.GetRequiredService<IServiceScopeFactory>()));
         }
         else if (selection.IsSqlite)
         {
@@ -128,6 +131,8 @@ public static class DependencyInjection
 
     private static string ConnectionString(IServiceProvider services) =>
         services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+
+    private static string PostgresConnectionString(IServiceProvider services) => PostgresConnectionDefaults.Apply(ConnectionString(services));
 
     // WAL is a property of the database file: set once, it holds for every later connection. Waiting on a busy
     // database needs nothing here: Microsoft.Data.Sqlite retries a locked statement until the command timeout

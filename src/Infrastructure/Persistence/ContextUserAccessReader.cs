@@ -1,7 +1,5 @@
 using System.Data;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Users;
@@ -10,16 +8,17 @@ namespace Users.Infrastructure.Persistence;
 
 /// <summary>
 /// The current-user lookup on the request's own context: its connection, and its transaction if one is open (SQLite
-/// refuses a command outside the transaction its connection holds). Used for SQLite, whose connections are cheap
-/// and local; PostgreSQL uses <see cref="NpgsqlUserAccessReader"/>.
+/// refuses a command outside the transaction its connection holds). The SQLite reader, whose connections are cheap
+/// and local (an unknown provider gets it too, and fails with the validation message when it asks for the context);
+/// PostgreSQL uses <see cref="NpgsqlUserAccessReader"/>.
 /// </summary>
 internal sealed class ContextUserAccessReader(UsersDbContext db) : IUserAccessReader
 {
-    private static readonly ConditionalWeakTable<IModel, string> SqlOfModel = [];
+    private static string? _sql; // one SQLite model per process (a race only builds the same string twice)
 
     public async Task<UserAccess?> FindAccessAsync(Guid id, CancellationToken cancellationToken)
     {
-        var sql = SqlOfModel.GetValue(db.Model, static model => UserAccessQuery.Sql(model, "@id"));
+        var sql = _sql ??= UserAccessQuery.Sql(db.Model, "@id");
         var database = db.Database;
         var connection = database.GetDbConnection();
         var opened = connection.State != ConnectionState.Open;
@@ -35,8 +34,7 @@ internal sealed class ContextUserAccessReader(UsersDbContext db) : IUserAccessRe
             command.Transaction = database.CurrentTransaction?.GetDbTransaction();
             var parameter = command.CreateParameter();
             parameter.ParameterName = "@id";
-            // EF Core's SQLite provider stores a Guid as upper-case text; Npgsql binds a Guid as uuid.
-            parameter.Value = database.IsSqlite() ? id.ToString().ToUpperInvariant() : id;
+            parameter.Value = id.ToString().ToUpperInvariant(); // how EF Core's SQLite provider stores a Guid
             command.Parameters.Add(parameter);
             await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken);
             return await reader.ReadAsync(cancellationToken) ? UserAccessQuery.Read(reader, id) : null;

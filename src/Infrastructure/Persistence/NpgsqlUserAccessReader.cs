@@ -1,10 +1,8 @@
 using System.Data;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Users;
-using Users.Infrastructure.Settings;
 
 namespace Users.Infrastructure.Persistence;
 
@@ -12,18 +10,17 @@ namespace Users.Infrastructure.Persistence;
 /// The current-user lookup on PostgreSQL, straight from the connection pool. Authentication runs before anything
 /// else in a request, so there is no unit of work to join yet, and leasing a pooled <c>DbContext</c> for this one
 /// query (lease, connection wrapper, state reset on return) was most of what a request still cost beyond the Floor's
-/// raw query. A singleton: it opens a connection with exactly the connection string EF Core is given, and Npgsql
-/// keeps one pool per connection string, so both share the pool and its prepared statements.
+/// raw query. A singleton: it is given exactly the connection string EF Core is given, and Npgsql keeps one pool
+/// per connection string, so both share the pool and its prepared statements.
 /// </summary>
-internal sealed class NpgsqlUserAccessReader(IOptions<DatabaseOptions> options, IServiceScopeFactory scopes) : IUserAccessReader
+internal sealed class NpgsqlUserAccessReader(string connectionString, IServiceScopeFactory scopes) : IUserAccessReader
 {
-    private readonly string _connectionString = PostgresConnectionDefaults.Apply(options.Value.ConnectionString);
     private string? _sql;
 
     public async Task<UserAccess?> FindAccessAsync(Guid id, CancellationToken cancellationToken)
     {
         var sql = _sql ??= BuildSql();
-        await using var connection = new NpgsqlConnection(_connectionString);
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id }); // unnamed: bound to $1

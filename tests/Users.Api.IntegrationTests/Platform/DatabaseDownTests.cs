@@ -13,10 +13,8 @@ namespace Users.Api.IntegrationTests.Platform;
 /// </summary>
 public sealed class DatabaseDownTests
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
     public async Task Login_WhenDatabaseIsDown_Returns503(DatabaseProvider provider)
     {
         await using var factory = DownFactory(provider);
@@ -33,7 +31,7 @@ public sealed class DatabaseDownTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
     public async Task AuthenticatedRead_WhenDatabaseIsDown_Returns503(DatabaseProvider provider)
     {
         await using var factory = DownFactory(provider);
@@ -48,7 +46,7 @@ public sealed class DatabaseDownTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
     public async Task Health_WhenDatabaseIsDown_ReadyFailsAndLiveStaysUp(DatabaseProvider provider)
     {
         await using var factory = DownFactory(provider);

@@ -15,10 +15,8 @@ namespace Users.Api.IntegrationTests.Platform;
 /// </summary>
 public sealed class MigrationLogTests
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
-
     [SkippableTheory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
     public async Task MigratingAnEmptyDatabase_AppliesEveryMigration_AndLogsNoError(DatabaseProvider provider)
     {
         var logs = new CollectingLoggerProvider();
