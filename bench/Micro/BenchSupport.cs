@@ -1,7 +1,9 @@
+using MapsterMapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Users.Application.Abstractions.Persistence;
+using Users.Application.Common.Mapping;
 using Users.Application.Users;
 using Users.Domain.Users;
 using Users.Infrastructure.Security;
@@ -22,8 +24,11 @@ public static class BenchSupport
 
     public static User NewUser(int i) =>
         User.Register(
-            Email.Create($"user{i:D7}@example.com").Value,
-            "pbkdf2_sha256$1$c2FsdA$aGFzaA", // never verified here; any non-empty string will do
+            new UserChanges
+            {
+                Email = Email.Create($"user{i:D7}@example.com").Value,
+                PasswordHash = "pbkdf2_sha256$1$c2FsdA$aGFzaA", // never verified here; any non-empty string will do
+            },
             DateTimeOffset.UtcNow);
 
     public static IConfiguration Configuration(string? sqliteConnectionString = null)
@@ -84,6 +89,7 @@ public sealed class FormattingDiscardLoggerProvider : ILoggerProvider
 /// <summary>An in-memory <see cref="IUserRepository"/> and <see cref="IUserAccessReader"/>: the pipeline without a database.</summary>
 public sealed class InMemoryUserRepository : IUserRepository, IUserAccessReader
 {
+    private static readonly Mapper Mapper = new(MappingConfiguration.Create([typeof(UserRead).Assembly]));
     private readonly Dictionary<Guid, User> _users = [];
 
     public void Seed(User user) => _users[user.Id] = user;
@@ -96,7 +102,7 @@ public sealed class InMemoryUserRepository : IUserRepository, IUserAccessReader
     public Task<User?> FindForReadAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult(_users.GetValueOrDefault(id));
 
     public Task<UserAccess?> FindAccessAsync(Guid id, CancellationToken cancellationToken) =>
-        Task.FromResult(_users.TryGetValue(id, out var user) ? new UserAccess(user.ToRead(), user.SecurityStamp) : null);
+        Task.FromResult(_users.TryGetValue(id, out var user) ? new UserAccess(Mapper.Map<UserRead>(user), user.SecurityStamp) : null);
 
     public Task<bool> ExistsByNormalizedEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
         Task.FromResult(_users.Values.Any(u => u.NormalizedEmail == normalizedEmail));

@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Users.Api.Authentication;
 using Users.Api.Authentication.Backends;
+using Users.Api.Binding;
 using Users.Api.Errors;
-using Users.Api.Json;
 using Users.Api.OpenApi;
+using Users.Application;
 using Users.Application.Settings;
 
 namespace Users.Api;
@@ -27,6 +28,8 @@ public static class DependencyInjection
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, ResponseJsonContext.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(1, RequestJsonContext.Default); // what OpenAPI documents
+            o.SerializerOptions.Converters.Add(new OptionalJsonConverterFactory());
         });
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = RequestSizeLimitMiddleware.MaxBodyBytes);
         services.Configure<FormOptions>(o =>
@@ -35,6 +38,7 @@ public static class DependencyInjection
             o.BufferBodyLengthLimit = RequestSizeLimitMiddleware.MaxBodyBytes;
         });
 
+        services.AddMappingsFrom(typeof(DependencyInjection).Assembly);
         services.AddProblemDetails();
         services.AddExceptionHandler<UnhandledExceptionHandler>();
 
@@ -72,6 +76,7 @@ public static class DependencyInjection
             o.AddDocumentTransformer<SecuritySchemeTransformer>();
             o.AddOperationTransformer<SecuritySchemeTransformer>();
             o.AddOperationTransformer<RequestBodyTransformer>();
+            o.AddSchemaTransformer<OptionalSchemaTransformer>();
         });
         return services;
     }

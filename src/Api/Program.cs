@@ -23,8 +23,9 @@ try
 {
     var app = builder.Build();
 
-    // Check every setting now, so a bad configuration stops the service (or a command) before it does anything.
+    // Check every setting and every mapping now, so a bad configuration stops the service (or a command) before it does anything.
     app.Services.GetRequiredService<IStartupValidator>().Validate();
+    app.Services.CompileMappings();
     if (isCommand)
     {
         return await CommandLine.RunAsync(app, args);

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Users.Api.Binding;
 using Users.Api.Endpoints;
 using Users.Api.Errors;
-using Users.Api.Json;
 
 namespace Users.Api;
 

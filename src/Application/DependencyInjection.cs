@@ -1,34 +1,38 @@
 using System.Reflection;
 using FluentValidation;
+using Mapster;
+using MapsterMapper;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Users.Application.Abstractions.Security;
 using Users.Application.Common.Behaviors;
+using Users.Application.Common.Events;
+using Users.Application.Common.Mapping;
 using Users.Application.Security;
-using Users.Application.Users.Services;
 
 namespace Users.Application;
 
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers the mediator, every handler, notification handler and validator found in this assembly
-    /// (and in <paramref name="extraAssemblies"/>, for hooks that live elsewhere), and the pipeline behaviors.
+    /// Registers the mediator with every request handler, the validators, the domain-event hooks and the Mapster
+    /// mappings found in this assembly and in <paramref name="extraAssemblies"/> (hooks and mappings that live
+    /// elsewhere), and the pipeline behaviors.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services, params Assembly[] extraAssemblies)
     {
+        // MediatR 5.1.0 is the newest that restores here, and it has no registration helper of its own.
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();
+        services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
 
         foreach (var assembly in extraAssemblies.Prepend(typeof(DependencyInjection).Assembly).Distinct())
         {
             RegisterClosedImplementations(services, assembly, typeof(IRequestHandler<,>));
-            RegisterClosedImplementations(services, assembly, typeof(INotificationHandler<>));
-            foreach (var validator in AssemblyScanner.FindValidatorsInAssembly(assembly))
-            {
-                services.AddSingleton(validator.InterfaceType, validator.ValidatorType); // stateless; held by the singleton behavior
-            }
+            RegisterClosedImplementations(services, assembly, typeof(IDomainEventHandler<>));
+            services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton); // stateless; held by the singleton behavior
+            services.AddMappingsFrom(assembly);
         }
 
         // MediatR 5 runs behaviors in registration order, the first outermost: logging sees validation failures too.
@@ -36,12 +40,25 @@ public static class DependencyInjection
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
 
-        services.AddScoped<UserCreator>();
-        services.AddScoped<UserUpdater>();
+        services.TryAddSingleton(sp => MappingConfiguration.Create(sp.GetServices<MappingAssembly>().Select(m => m.Assembly)));
+        services.TryAddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<TypeAdapterConfig>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPasswordPolicy, DefaultPasswordPolicy>();
         return services;
     }
+
+    /// <summary>Adds the Mapster <see cref="IRegister"/> classes of <paramref name="assembly"/> to the one mapping configuration.</summary>
+    public static IServiceCollection AddMappingsFrom(this IServiceCollection services, Assembly assembly)
+    {
+        services.AddSingleton(new MappingAssembly(assembly));
+        return services;
+    }
+
+    /// <summary>
+    /// Builds and compiles the mapping configuration now, so that a destination member left without a source stops the
+    /// start-up (or a command) before anything runs, like an invalid setting.
+    /// </summary>
+    public static void CompileMappings(this IServiceProvider services) => _ = services.GetRequiredService<TypeAdapterConfig>();
 
     private static void RegisterClosedImplementations(IServiceCollection services, Assembly assembly, Type openInterface)
     {

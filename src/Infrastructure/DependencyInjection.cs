@@ -1,4 +1,5 @@
 using System.Data;
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -22,7 +23,7 @@ public static class DependencyInjection
     /// Registers the settings (validated at start), the database for the configured provider, the repository, the
     /// current-user reader of that provider and the unit of work, password hashing, both access token strategies
     /// (<c>jwt</c> singleton, <c>database</c> scoped), the verification and reset tokens, the expired-token purge
-    /// (a hosted service), the common-password list and the database health check. The notification handlers of
+    /// (a hosted service), the common-password list and the database health check. The domain-event hooks of
     /// this assembly (<see cref="DeleteDatabaseTokensOnStampRotation"/>) are registered by
     /// <c>AddApplication(typeof(Users.Infrastructure.DependencyInjection).Assembly)</c>.
     /// </summary>
@@ -45,7 +46,8 @@ public static class DependencyInjection
             services.AddDbContextPool<PostgresUsersDbContext>((sp, options) => options.UseNpgsql(PostgresConnectionString(sp)));
             services.AddScoped<UsersDbContext>(sp => sp.GetRequiredService<PostgresUsersDbContext>());
             services.AddSingleton<IUserAccessReader>(sp =>
-                new NpgsqlUserAccessReader(PostgresConnectionString(sp), sp.GetRequiredService<IServiceScopeFactory>()));
+                new NpgsqlUserAccessReader(
+                    PostgresConnectionString(sp), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TypeAdapterConfig>()));
         }
         else if (selection.IsSqlite)
         {
@@ -65,6 +67,7 @@ public static class DependencyInjection
 
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddSingleton<IDatabaseErrorClassifier, DatabaseErrorClassifier>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IPasswordHasher, Pbkdf2PasswordHasher>();

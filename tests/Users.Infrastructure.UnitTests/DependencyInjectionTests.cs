@@ -1,4 +1,3 @@
-using MediatR;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,11 +8,13 @@ using NSubstitute;
 using Users.Application;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
+using Users.Application.Common.Events;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.Security;
 using Users.Infrastructure.Settings;
 using Users.Infrastructure.UnitTests.Persistence;
 using Users.Infrastructure.UnitTests.TestDoubles;
+using Users.TestSupport;
 
 namespace Users.Infrastructure.UnitTests;
 
@@ -195,7 +196,7 @@ public sealed class DependencyInjectionTests
         services.AddInfrastructure(TestConfiguration.Create(database.ConnectionString));
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await provider.MigrateDatabaseAsync();
-        var user = UserBuilder.Create("rotating@example.com");
+        var user = new UserBuilder().WithEmail("rotating@example.com").Build();
         await using (var scope = provider.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<IUserRepository>().Add(user);
@@ -206,7 +207,7 @@ public sealed class DependencyInjectionTests
         await using (var scope = provider.CreateAsyncScope())
         {
             var loaded = await scope.ServiceProvider.GetRequiredService<IUserRepository>().GetByIdAsync(user.Id, CancellationToken.None);
-            loaded!.RevokeAllTokens(UserBuilder.Now);
+            loaded!.RevokeAllTokens(UserBuilder.DefaultCreatedAt);
             await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
         }
 
@@ -351,7 +352,7 @@ public sealed class DependencyInjectionTests
     private static async Task<Exception?> RegisterAsync(IServiceProvider provider, string email)
     {
         await using var scope = provider.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<IUserRepository>().Add(UserBuilder.Create(email));
+        scope.ServiceProvider.GetRequiredService<IUserRepository>().Add(new UserBuilder().WithEmail(email).Build());
         try
         {
             await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
@@ -374,7 +375,8 @@ public sealed class DependencyInjectionTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddScoped(_ => Substitute.For<IMediator>());
+        services.AddScoped(_ => Substitute.For<IDomainEventPublisher>()); // the Application layer's, which AddApplication registers
+        services.AddSingleton(TestMappings.Configuration);
         services.AddInfrastructure(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MapsterMapper;
 using MediatR;
 using Microsoft.Extensions.Options;
 using Users.Application.Users.Commands.CreateUser;
@@ -60,8 +61,8 @@ public static class CommandLine
 
         await using var scope = app.Services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        var result = await mediator.Send(new CreateUserCommand(
-            arguments.Email, arguments.Password, !arguments.Inactive, arguments.Superuser, arguments.Verified));
+        var mapper = scope.ServiceProvider.GetRequiredService<IMapper>();
+        var result = await mediator.Send(mapper.Map<CreateUserCommand>(arguments));
         if (!result.IsSuccess)
         {
             var reason = result.Error.Reason ?? result.Error.Description;

@@ -1,7 +1,7 @@
 namespace Users.Api.Cli;
 
-/// <summary>The parsed arguments of <c>create-user</c>.</summary>
-public sealed record CreateUserArguments(string Email, string Password, bool Superuser, bool Verified, bool Inactive)
+/// <summary>The parsed arguments of <c>create-user</c>; mapped by name to the create command.</summary>
+public sealed record CreateUserArguments(string Email, string Password, bool IsActive, bool IsSuperuser, bool IsVerified)
 {
     /// <summary>
     /// Parses <paramref name="args"/>. <c>--password-stdin</c> reads the password from the first line of
@@ -9,7 +9,7 @@ public sealed record CreateUserArguments(string Email, string Password, bool Sup
     /// </summary>
     public static bool TryParse(string[] args, TextReader stdin, out CreateUserArguments arguments, out string problem)
     {
-        arguments = new CreateUserArguments(string.Empty, string.Empty, false, false, false);
+        arguments = new CreateUserArguments(string.Empty, string.Empty, true, false, false);
         string? email = null, password = null;
         bool superuser = false, verified = false, inactive = false, passwordFromStdin = false;
         for (var i = 0; i < args.Length; i++)
@@ -51,7 +51,7 @@ public sealed record CreateUserArguments(string Email, string Password, bool Sup
             return false;
         }
 
-        arguments = new CreateUserArguments(email, password, superuser, verified, inactive);
+        arguments = new CreateUserArguments(email, password, !inactive, superuser, verified);
         problem = string.Empty;
         return true;
     }

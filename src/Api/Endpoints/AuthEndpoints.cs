@@ -1,9 +1,10 @@
+using MapsterMapper;
 using MediatR;
 using Users.Api.Authentication;
 using Users.Api.Authentication.Backends;
+using Users.Api.Binding;
 using Users.Api.Endpoints.Requests;
 using Users.Api.Errors;
-using Users.Api.Json;
 using Users.Application.Auth.Commands.Login;
 using Users.Application.Auth.Commands.Logout;
 
@@ -26,8 +27,8 @@ public static class AuthEndpoints
     {
         var group = app.MapGroup($"/auth/{backend.Name}").WithTags("auth");
         var cookie = backend.Transport == BackendTransport.Cookie;
-        var login = group.MapPost("/login", (HttpContext context, IMediator mediator, AuthCookies cookies, CancellationToken cancellationToken) =>
-                LoginAsync(backend, context, mediator, cookies, cancellationToken))
+        var login = group.MapPost("/login", (HttpContext context, IMediator mediator, IMapper mapper, AuthCookies cookies, CancellationToken cancellationToken) =>
+                LoginAsync(backend, context, mediator, mapper, cookies, cancellationToken))
             .WithFormBody<LoginForm>()
             .WithName($"auth:{backend.Name}.login")
             .WithSummary(cookie
@@ -49,15 +50,15 @@ public static class AuthEndpoints
     }
 
     private static async Task<IResult> LoginAsync(
-        AuthBackend backend, HttpContext context, IMediator mediator, AuthCookies cookies, CancellationToken cancellationToken)
+        AuthBackend backend, HttpContext context, IMediator mediator, IMapper mapper, AuthCookies cookies, CancellationToken cancellationToken)
     {
-        var (username, password, failures) = await LoginFormReader.ReadAsync(context, cancellationToken);
-        if (failures.Count > 0)
+        var (form, failures) = await LoginFormReader.ReadAsync(context, cancellationToken);
+        if (form is null)
         {
             return Problems.Validation(failures, context);
         }
 
-        var result = await mediator.Send(new LoginCommand(username, password, backend.Strategy), cancellationToken);
+        var result = await mediator.Send(mapper.Map<LoginCommand>(form) with { Strategy = backend.Strategy }, cancellationToken);
         if (!result.IsSuccess)
         {
             return Problems.From(result.Error, context);

@@ -1,9 +1,10 @@
+using MapsterMapper;
 using MediatR;
+using Users.Api.Binding;
 using Users.Api.Endpoints.Requests;
 using Users.Api.Errors;
-using Users.Api.Json;
 using Users.Application.Users;
-using Users.Application.Users.Commands.RegisterUser;
+using Users.Application.Users.Commands.CreateUser;
 
 namespace Users.Api.Endpoints;
 
@@ -22,17 +23,11 @@ public static class RegisterEndpoints
         return app;
     }
 
-    private static async Task<IResult> RegisterAsync(HttpContext context, IMediator mediator, CancellationToken cancellationToken)
+    // Flags sent by the client are ignored: a new user is active, not a superuser and not verified.
+    private static async Task<IResult> RegisterAsync(
+        JsonBody<RegisterRequest> body, IMediator mediator, IMapper mapper, HttpContext context, CancellationToken cancellationToken)
     {
-        var body = context.JsonBody();
-        var email = body.Text("email");
-        var password = body.Text("password");
-        if (!body.IsValid)
-        {
-            return Problems.Validation(body.Failures, context);
-        }
-
-        var result = await mediator.Send(new RegisterUserCommand(email.OrDefault, password.OrDefault), cancellationToken);
+        var result = await mediator.Send(mapper.Map<CreateUserCommand>(body.Value).WithoutFlags(), cancellationToken);
         return result.ToJson(context, StatusCodes.Status201Created);
     }
 }

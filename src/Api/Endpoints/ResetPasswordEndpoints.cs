@@ -1,8 +1,9 @@
+using MapsterMapper;
 using MediatR;
+using Users.Api.Binding;
 using Users.Api.Endpoints.Requests;
 using Users.Api.Errors;
-using Users.Api.Json;
-using Users.Application.Auth.Commands.ForgotPassword;
+using Users.Application.Auth.Commands.RequestToken;
 using Users.Application.Auth.Commands.ResetPassword;
 
 namespace Users.Api.Endpoints;
@@ -12,7 +13,8 @@ public static class ResetPasswordEndpoints
     public static IEndpointRouteBuilder MapResetPasswordEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/auth").WithTags("auth");
-        group.MapPost("/forgot-password", ForgotPasswordAsync)
+        group.MapPost("/forgot-password", (JsonBody<EmailRequest> body, IMediator mediator, IMapper mapper, HttpContext context, CancellationToken cancellationToken) =>
+                TokenRequests.SendAsync(body, TokenPurpose.ResetPassword, mediator, mapper, context, cancellationToken))
             .WithJsonBody<EmailRequest>()
             .WithName("reset:forgot_password")
             .WithSummary("Mail a password-reset link (202 whether or not the address is registered)")
@@ -27,30 +29,7 @@ public static class ResetPasswordEndpoints
         return app;
     }
 
-    private static async Task<IResult> ForgotPasswordAsync(HttpContext context, IMediator mediator, CancellationToken cancellationToken)
-    {
-        var body = context.JsonBody();
-        var email = body.Text("email");
-        if (!body.IsValid)
-        {
-            return Problems.Validation(body.Failures, context);
-        }
-
-        var result = await mediator.Send(new ForgotPasswordCommand(email.OrDefault), cancellationToken);
-        return result.ToJsonNull(context, StatusCodes.Status202Accepted);
-    }
-
-    private static async Task<IResult> ResetPasswordAsync(HttpContext context, IMediator mediator, CancellationToken cancellationToken)
-    {
-        var body = context.JsonBody();
-        var token = body.Text("token");
-        var password = body.Text("password");
-        if (!body.IsValid)
-        {
-            return Problems.Validation(body.Failures, context);
-        }
-
-        var result = await mediator.Send(new ResetPasswordCommand(token.OrDefault, password.OrDefault), cancellationToken);
-        return result.ToJsonNull(context, StatusCodes.Status200OK);
-    }
+    private static async Task<IResult> ResetPasswordAsync(
+        JsonBody<ResetPasswordRequest> body, IMediator mediator, IMapper mapper, HttpContext context, CancellationToken cancellationToken) =>
+        (await mediator.Send(mapper.Map<ResetPasswordCommand>(body.Value), cancellationToken)).ToJsonNull(context, StatusCodes.Status200OK);
 }

@@ -1,13 +1,13 @@
+using MapsterMapper;
 using MediatR;
 using Users.Api.Authentication;
 using Users.Api.Authentication.Backends;
+using Users.Api.Binding;
 using Users.Api.Endpoints.Requests;
 using Users.Api.Errors;
-using Users.Api.Json;
 using Users.Application.Auth.Commands.LogoutEverywhere;
 using Users.Application.Users;
 using Users.Application.Users.Commands.DeleteUser;
-using Users.Application.Users.Commands.UpdateCurrentUser;
 using Users.Application.Users.Commands.UpdateUser;
 using Users.Application.Users.Queries.GetUserById;
 using Users.Application.Users.Queries.ListUsers;
@@ -55,7 +55,8 @@ public static class UsersEndpoints
             .ProducesError(StatusCodes.Status403Forbidden)
             .ProducesError(StatusCodes.Status404NotFound);
         admin.MapPatch("/{id}", UpdateAsync)
-            .WithJsonBody<UserAdminUpdateRequest>()
+            .AddEndpointFilter(UnknownUserIsNotFoundAsync) // the contract orders 404 before the body's 422
+            .WithJsonBody<UserUpdateRequest>()
             .WithName("users:patch_user")
             .WithSummary("Change any field of a user")
             .Produces<UserRead>()
@@ -76,21 +77,13 @@ public static class UsersEndpoints
 
     private static IResult GetMe(HttpContext context) => Results.Json(context.CurrentUser());
 
-    private static async Task<IResult> UpdateMeAsync(HttpContext context, IMediator mediator, CancellationToken cancellationToken)
+    // is_active, is_superuser and is_verified are ignored here, even when null: a user cannot grant themselves anything.
+    private static async Task<IResult> UpdateMeAsync(
+        JsonBody<UserUpdateRequest> body, IMediator mediator, IMapper mapper, HttpContext context, CancellationToken cancellationToken)
     {
-        var body = context.JsonBody();
-        var email = body.Text("email");
-        body.RejectNull("email", email);
-        var password = body.Text("password");
-        if (!body.IsValid)
-        {
-            return Problems.Validation(body.Failures, context);
-        }
-
-        // is_active, is_superuser and is_verified are not read at all: the contract ignores them here.
-        var command = new UpdateCurrentUserCommand(context.CurrentUser().Id, email.OrDefault, password.OrDefault);
-        var result = await mediator.Send(command, cancellationToken);
-        return result.ToJson(context);
+        // Dropped before validation too, so that a null flag is ignored rather than refused.
+        var command = mapper.Map<UpdateUserCommand>(body.Value).WithoutFlags() with { Id = context.CurrentUser().Id, BySelf = true };
+        return (await mediator.Send(command, cancellationToken)).ToJson(context);
     }
 
     private static async Task<IResult> LogoutEverywhereAsync(
@@ -129,39 +122,20 @@ public static class UsersEndpoints
         return result.ToJson(context);
     }
 
-    private static async Task<IResult> UpdateAsync(string id, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateAsync(
+        string id, JsonBody<UserUpdateRequest> body, IMediator mediator, IMapper mapper, HttpContext context, CancellationToken cancellationToken)
     {
-        // The contract orders the checks: unknown id (404) before body validation (422).
-        if (!UserIds.TryParse(id, out var userId)
-            || !(await mediator.Send(new GetUserByIdQuery(userId), cancellationToken)).IsSuccess)
-        {
-            return Problems.Status(StatusCodes.Status404NotFound, context);
-        }
+        _ = UserIds.TryParse(id, out var userId); // checked by UnknownUserIsNotFoundAsync
+        var command = mapper.Map<UpdateUserCommand>(body.Value) with { Id = userId };
+        return (await mediator.Send(command, cancellationToken)).ToJson(context);
+    }
 
-        var body = context.JsonBody();
-        var email = body.Text("email");
-        body.RejectNull("email", email);
-        var password = body.Text("password");
-        var isActive = body.Bool("is_active");
-        body.RejectNull("is_active", isActive);
-        var isSuperuser = body.Bool("is_superuser");
-        body.RejectNull("is_superuser", isSuperuser);
-        var isVerified = body.Bool("is_verified");
-        body.RejectNull("is_verified", isVerified);
-        if (!body.IsValid)
-        {
-            return Problems.Validation(body.Failures, context);
-        }
-
-        var command = new UpdateUserCommand(
-            userId,
-            email.OrDefault,
-            password.OrDefault,
-            isActive.IsPresent ? isActive.Value : (bool?)null,
-            isSuperuser.IsPresent ? isSuperuser.Value : (bool?)null,
-            isVerified.IsPresent ? isVerified.Value : (bool?)null);
-        var result = await mediator.Send(command, cancellationToken);
-        return result.ToJson(context);
+    private static async ValueTask<object?> UnknownUserIsNotFoundAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var known = UserIds.TryParse(http.GetRouteValue("id") as string, out var userId)
+            && (await http.RequestServices.GetRequiredService<IMediator>().Send(new GetUserByIdQuery(userId), http.RequestAborted)).IsSuccess;
+        return known ? await next(context) : Problems.Status(StatusCodes.Status404NotFound, http);
     }
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext context, IMediator mediator, CancellationToken cancellationToken)

@@ -1,10 +1,12 @@
+using MapsterMapper;
 using MediatR;
+using Users.Api.Binding;
 using Users.Api.Endpoints.Requests;
 using Users.Api.Errors;
-using Users.Api.Json;
-using Users.Application.Auth.Commands.RequestVerifyToken;
+using Users.Application.Auth.Commands.RequestToken;
 using Users.Application.Auth.Commands.Verify;
 using Users.Application.Users;
+using Users.Domain.Common;
 
 namespace Users.Api.Endpoints;
 
@@ -13,7 +15,8 @@ public static class VerifyEndpoints
     public static IEndpointRouteBuilder MapVerifyEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/auth").WithTags("auth");
-        group.MapPost("/request-verify-token", RequestTokenAsync)
+        group.MapPost("/request-verify-token", (JsonBody<EmailRequest> body, IMediator mediator, IMapper mapper, HttpContext context, CancellationToken cancellationToken) =>
+                TokenRequests.SendAsync(body, TokenPurpose.Verify, mediator, mapper, context, cancellationToken))
             .WithJsonBody<EmailRequest>()
             .WithName("verify:request-token")
             .WithSummary("Mail a verification link (202 whether or not the address is registered)")
@@ -33,40 +36,18 @@ public static class VerifyEndpoints
         return app;
     }
 
-    private static async Task<IResult> RequestTokenAsync(HttpContext context, IMediator mediator, CancellationToken cancellationToken)
-    {
-        var body = context.JsonBody();
-        var email = body.Text("email");
-        if (!body.IsValid)
-        {
-            return Problems.Validation(body.Failures, context);
-        }
+    private static async Task<IResult> VerifyAsync(
+        JsonBody<VerifyRequest> body, IMediator mediator, IMapper mapper, HttpContext context, CancellationToken cancellationToken) =>
+        (await mediator.Send(mapper.Map<VerifyCommand>(body.Value), cancellationToken)).ToJson(context);
 
-        var result = await mediator.Send(new RequestVerifyTokenCommand(email.OrDefault), cancellationToken);
-        return result.ToJsonNull(context, StatusCodes.Status202Accepted);
-    }
-
-    private static async Task<IResult> VerifyAsync(HttpContext context, IMediator mediator, CancellationToken cancellationToken)
-    {
-        var body = context.JsonBody();
-        var token = body.Text("token");
-        if (!body.IsValid)
-        {
-            return Problems.Validation(body.Failures, context);
-        }
-
-        return (await mediator.Send(new VerifyCommand(token.OrDefault), cancellationToken)).ToJson(context);
-    }
-
+    // A link has no body: its token is a query parameter, and a missing one is reported there.
     private static async Task<IResult> VerifyLinkAsync(HttpContext context, IMediator mediator, CancellationToken cancellationToken)
     {
         var token = context.Request.Query["token"];
-        var command = new VerifyCommand(token.Count > 0 && !string.IsNullOrEmpty(token[0]) ? token[0] : null);
+        var command = new VerifyCommand { Token = token.Count > 0 && !string.IsNullOrEmpty(token[0]) ? token[0] : null };
         var result = await mediator.Send(command, cancellationToken);
-
-        // A link has no body: a missing token is a missing query parameter.
-        return result is { IsSuccess: false, Error: Domain.Common.ValidationError }
-            ? Problems.Validation([new Domain.Common.FieldFailure(["query", "token"], "missing", "Field required")], context)
+        return result is { IsSuccess: false, Error: ValidationError }
+            ? Problems.Validation([new FieldFailure(["query", "token"], "missing", "Field required")], context)
             : result.ToJson(context);
     }
 }

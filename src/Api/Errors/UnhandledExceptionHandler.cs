@@ -1,22 +1,26 @@
-using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
+using Users.Application.Abstractions.Persistence;
 
 namespace Users.Api.Errors;
 
 /// <summary>
-/// The one place where unexpected exceptions become responses. Clients never see exception details:
-/// an unreachable database is a 503 they may retry, anything else a bare 500, logged here with its stack.
+/// The one place where unexpected exceptions become responses. Clients never see exception details: a database
+/// outage is a 503 they may retry, a database constraint that nothing mapped earlier a 409, anything else a bare 500,
+/// logged here with its stack.
 /// </summary>
-public sealed partial class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
+public sealed partial class UnhandledExceptionHandler(IDatabaseErrorClassifier databaseErrors, ILogger<UnhandledExceptionHandler> logger)
+    : IExceptionHandler
 {
     /// <summary>Not an HTTP status a client sees: the client went away, and the log should say so.</summary>
     public const int ClientClosedRequest = 499;
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        var method = httpContext.Request.Method;
+        var path = httpContext.Request.Path.Value;
         if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
         {
-            LogCancelled(httpContext.Request.Method, httpContext.Request.Path.Value);
+            LogCancelled(method, path);
             httpContext.Response.StatusCode = ClientClosedRequest;
             return true;
         }
@@ -27,30 +31,32 @@ public sealed partial class UnhandledExceptionHandler(ILogger<UnhandledException
             return true;
         }
 
-        if (IsDatabaseUnavailable(exception))
+        var database = databaseErrors.Classify(exception);
+        switch (database.Kind)
         {
-            LogDatabaseUnavailable(exception, httpContext.Request.Method, httpContext.Request.Path.Value);
-            httpContext.Response.Headers.RetryAfter = "5";
-            await Problems.WriteStatusAsync(httpContext, StatusCodes.Status503ServiceUnavailable);
-            return true;
+            case DatabaseErrorKind.Unavailable:
+                LogDatabaseUnavailable(exception, method, path);
+                httpContext.Response.Headers.RetryAfter = "5";
+                await Problems.WriteStatusAsync(httpContext, StatusCodes.Status503ServiceUnavailable);
+                return true;
+
+            case DatabaseErrorKind.ConstraintViolation:
+                // Neither the exception nor its message: the database may quote the refused values there.
+                LogConstraintViolation(method, path, database.ConstraintName ?? "(not named)");
+                await Problems.WriteStatusAsync(httpContext, StatusCodes.Status409Conflict);
+                return true;
+
+            case DatabaseErrorKind.Other:
+                LogDatabaseError(exception, method, path);
+                break;
+
+            default:
+                LogUnhandled(exception, method, path);
+                break;
         }
 
-        LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path.Value);
         await Problems.WriteStatusAsync(httpContext, StatusCodes.Status500InternalServerError);
         return true;
-    }
-
-    private static bool IsDatabaseUnavailable(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is DbException or TimeoutException)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} was cancelled by the client")]
@@ -58,6 +64,14 @@ public sealed partial class UnhandledExceptionHandler(ILogger<UnhandledException
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed: the database is unavailable")]
     private partial void LogDatabaseUnavailable(Exception exception, string method, string? path);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "{Method} {Path} conflicted with the database constraint {Constraint}, which no earlier check caught")]
+    private partial void LogConstraintViolation(string method, string? path, string constraint);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "{Method} {Path} failed: the database refused it, so a validation rule is missing")]
+    private partial void LogDatabaseError(Exception exception, string method, string? path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed with an unhandled exception")]
     private partial void LogUnhandled(Exception exception, string method, string? path);

@@ -41,38 +41,42 @@ public sealed class User : AggregateRoot
 
     public DateTimeOffset? LastLoginAt { get; private set; }
 
-    /// <summary>Creates a user. Ids are version-7 UUIDs: time-ordered, so the primary-key index stays compact.</summary>
-    public static User Register(
-        Email email,
-        string passwordHash,
-        DateTimeOffset now,
-        bool isActive = true,
-        bool isSuperuser = false,
-        bool isVerified = false)
+    /// <summary>
+    /// Creates a user from <paramref name="details"/>, which must hold the address and the password hash; flags left
+    /// unset take their defaults (active, not a superuser, not verified). Ids are version-7 UUIDs: time-ordered, so
+    /// the primary-key index stays compact.
+    /// </summary>
+    public static User Register(UserChanges details, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(email);
-        ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
+        ArgumentNullException.ThrowIfNull(details);
+        var email = details.Email ?? throw new ArgumentException("A new user needs an email address.", nameof(details));
+        if (string.IsNullOrWhiteSpace(details.PasswordHash))
+        {
+            throw new ArgumentException("A new user needs a password hash.", nameof(details));
+        }
+
         var user = new User
         {
             Id = Guid.CreateVersion7(now),
             Email = email.Value,
             NormalizedEmail = email.Normalized,
-            HashedPassword = passwordHash,
-            IsActive = isActive,
-            IsSuperuser = isSuperuser,
-            IsVerified = isVerified,
+            HashedPassword = details.PasswordHash,
+            IsActive = !details.IsActive.IsSet || details.IsActive.Value,
+            IsVerified = details.IsVerified.IsSet && details.IsVerified.Value,
             SecurityStamp = NewSecurityStamp(),
             CreatedAt = now,
             UpdatedAt = now,
         };
+        user.SetPlainFields(details, changed: []);
         user.Raise(new UserRegistered(user.Id, user.Email));
         return user;
     }
 
     /// <summary>
-    /// Applies <paramref name="changes"/> in the contract's order and raises one <see cref="UserUpdated"/>
-    /// naming what actually changed (nothing is raised when nothing changed). Verification counts as changed
-    /// when its final value differs from the initial one, so a new address that clears it is reported too.
+    /// Applies <paramref name="changes"/> in the contract's order (password, email, is_active, then the plain fields:
+    /// is_superuser and any custom field, then is_verified) and raises one <see cref="UserUpdated"/> naming what actually changed
+    /// (nothing is raised when nothing changed). Verification counts as changed when its final value differs from the
+    /// initial one, so a new address that clears it is reported too.
     /// </summary>
     public IReadOnlyList<string> Apply(UserChanges changes, DateTimeOffset now)
     {
@@ -81,33 +85,28 @@ public sealed class User : AggregateRoot
         var changed = new List<string>(5);
         if (changes.PasswordHash is not null && SetPassword(changes.PasswordHash))
         {
-            changed.Add(UserFields.Password);
+            changed.Add(UserFieldNames.Password);
         }
 
         if (changes.Email is not null && SetEmail(changes.Email))
         {
-            changed.Add(UserFields.Email);
+            changed.Add(UserFieldNames.Email);
         }
 
-        if (changes.IsActive is { } active && SetActive(active))
+        if (changes.IsActive.IsSet && SetActive(changes.IsActive.Value))
         {
-            changed.Add(UserFields.IsActive);
+            changed.Add(UserFieldNames.IsActive);
         }
 
-        if (changes.IsSuperuser is { } superuser && superuser != IsSuperuser)
+        SetPlainFields(changes, changed);
+        if (changes.IsVerified.IsSet)
         {
-            IsSuperuser = superuser;
-            changed.Add(UserFields.IsSuperuser);
-        }
-
-        if (changes.IsVerified is { } verified)
-        {
-            IsVerified = verified;
+            IsVerified = changes.IsVerified.Value;
         }
 
         if (IsVerified != wasVerified)
         {
-            changed.Add(UserFields.IsVerified);
+            changed.Add(UserFieldNames.IsVerified);
         }
 
         if (changed.Count > 0)
@@ -149,18 +148,37 @@ public sealed class User : AggregateRoot
         return Result.Success();
     }
 
-    /// <summary>Raises the verification request with its token (the caller checked the user is active and unverified).</summary>
-    public void RequestVerification(string token)
+    /// <summary>
+    /// Asks for a verification mail: only an active, unverified user gets one. Returns whether the request was raised
+    /// (with a token from <paramref name="issueToken"/>, asked only then).
+    /// </summary>
+    public bool RequestVerification(Func<User, string> issueToken)
     {
+        ArgumentNullException.ThrowIfNull(issueToken);
+        if (!IsActive || IsVerified)
+        {
+            return false;
+        }
+
+        var token = issueToken(this);
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
         Raise(new UserVerificationRequested(Id, Email, token));
+        return true;
     }
 
-    /// <summary>Raises the forgot-password request with its token (the caller checked the user is active).</summary>
-    public void RequestPasswordReset(string token)
+    /// <summary>Asks for a password-reset mail: only an active user gets one. Returns whether the request was raised.</summary>
+    public bool RequestPasswordReset(Func<User, string> issueToken)
     {
+        ArgumentNullException.ThrowIfNull(issueToken);
+        if (!IsActive)
+        {
+            return false;
+        }
+
+        var token = issueToken(this);
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
         Raise(new ForgotPasswordRequested(Id, Email, token));
+        return true;
     }
 
     /// <summary>Sets a new password from a reset token: every token issued so far stops working.</summary>
@@ -180,6 +198,24 @@ public sealed class User : AggregateRoot
 
     /// <summary>Marks the user for deletion; the event is dispatched once the deletion is committed.</summary>
     public void MarkDeleted() => Raise(new UserDeleted(Id, Email));
+
+    // Fields with no rule attached, set as given at registration and by a change. A custom field is one line here
+    // (README, "How to add a field"), naming it as clients do.
+    private void SetPlainFields(UserChanges changes, List<string> changed)
+    {
+        IsSuperuser = Set(changes.IsSuperuser, IsSuperuser, UserFieldNames.IsSuperuser, changed);
+    }
+
+    private static T Set<T>(Optional<T> requested, T current, string field, List<string> changed)
+    {
+        if (!requested.IsSet || EqualityComparer<T>.Default.Equals(requested.Value, current))
+        {
+            return current;
+        }
+
+        changed.Add(field);
+        return requested.Value;
+    }
 
     private bool SetPassword(string passwordHash)
     {

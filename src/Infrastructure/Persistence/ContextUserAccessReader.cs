@@ -1,4 +1,5 @@
 using System.Data;
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Users.Application.Abstractions.Persistence;
@@ -12,13 +13,13 @@ namespace Users.Infrastructure.Persistence;
 /// and local (an unknown provider gets it too, and fails with the validation message when it asks for the context);
 /// PostgreSQL uses <see cref="NpgsqlUserAccessReader"/>.
 /// </summary>
-internal sealed class ContextUserAccessReader(UsersDbContext db) : IUserAccessReader
+internal sealed class ContextUserAccessReader(UsersDbContext db, TypeAdapterConfig mappings) : IUserAccessReader
 {
-    private static string? _sql; // one SQLite model per process (a race only builds the same string twice)
+    private static UserAccessQuery? _query; // one SQLite model per process (a race only builds the same query twice)
 
     public async Task<UserAccess?> FindAccessAsync(Guid id, CancellationToken cancellationToken)
     {
-        var sql = _sql ??= UserAccessQuery.Sql(db.Model, "@id");
+        var query = _query ??= UserAccessQuery.Create(db.Model, mappings, "@id");
         var database = db.Database;
         var connection = database.GetDbConnection();
         var opened = connection.State != ConnectionState.Open;
@@ -30,14 +31,14 @@ internal sealed class ContextUserAccessReader(UsersDbContext db) : IUserAccessRe
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = sql;
+            command.CommandText = query.Sql;
             command.Transaction = database.CurrentTransaction?.GetDbTransaction();
             var parameter = command.CreateParameter();
             parameter.ParameterName = "@id";
             parameter.Value = id.ToString().ToUpperInvariant(); // how EF Core's SQLite provider stores a Guid
             command.Parameters.Add(parameter);
             await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? UserAccessQuery.Read(reader, id) : null;
+            return await reader.ReadAsync(cancellationToken) ? query.Read(reader) : null;
         }
         finally
         {

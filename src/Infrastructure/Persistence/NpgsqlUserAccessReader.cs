@@ -1,4 +1,5 @@
 using System.Data;
+using Mapster;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Users.Application.Abstractions.Persistence;
@@ -13,25 +14,25 @@ namespace Users.Infrastructure.Persistence;
 /// raw query. A singleton: it is given exactly the connection string EF Core is given, and Npgsql keeps one pool
 /// per connection string, so both share the pool and its prepared statements.
 /// </summary>
-internal sealed class NpgsqlUserAccessReader(string connectionString, IServiceScopeFactory scopes) : IUserAccessReader
+internal sealed class NpgsqlUserAccessReader(string connectionString, IServiceScopeFactory scopes, TypeAdapterConfig mappings) : IUserAccessReader
 {
-    private string? _sql;
+    private UserAccessQuery? _query;
 
     public async Task<UserAccess?> FindAccessAsync(Guid id, CancellationToken cancellationToken)
     {
-        var sql = _sql ??= BuildSql();
+        var query = _query ??= BuildQuery();
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(query.Sql, connection);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id }); // unnamed: bound to $1
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? UserAccessQuery.Read(reader, id) : null;
+        return await reader.ReadAsync(cancellationToken) ? query.Read(reader) : null;
     }
 
     // Once per process (a race only builds the same string twice): the model comes from a context of the pool.
-    private string BuildSql()
+    private UserAccessQuery BuildQuery()
     {
         using var scope = scopes.CreateScope();
-        return UserAccessQuery.Sql(scope.ServiceProvider.GetRequiredService<UsersDbContext>().Model, "$1");
+        return UserAccessQuery.Create(scope.ServiceProvider.GetRequiredService<UsersDbContext>().Model, mappings, "$1");
     }
 }

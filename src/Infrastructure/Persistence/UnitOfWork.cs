@@ -1,7 +1,7 @@
-using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Users.Application.Abstractions.Persistence;
+using Users.Application.Common.Events;
 using Users.Domain.Common;
 
 namespace Users.Infrastructure.Persistence;
@@ -11,7 +11,7 @@ namespace Users.Infrastructure.Persistence;
 /// (the user-manager hooks). Events are published only after the commit, each once, and a failing handler
 /// is logged rather than thrown: the change is already stored, so the caller must still see success.
 /// </summary>
-public sealed partial class UnitOfWork(UsersDbContext db, IMediator mediator, ILogger<UnitOfWork> logger) : IUnitOfWork
+public sealed partial class UnitOfWork(UsersDbContext db, IDomainEventPublisher events, ILogger<UnitOfWork> logger) : IUnitOfWork
 {
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
@@ -66,7 +66,7 @@ public sealed partial class UnitOfWork(UsersDbContext db, IMediator mediator, IL
         try
         {
             // Not the request's token: the change is committed, and a client that hung up must not cost it its hooks.
-            await mediator.Publish(domainEvent, CancellationToken.None);
+            await events.PublishAsync(domainEvent, CancellationToken.None);
         }
         catch (Exception exception)
         {

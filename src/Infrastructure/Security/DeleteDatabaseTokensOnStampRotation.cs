@@ -1,5 +1,5 @@
-using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Users.Application.Common.Events;
 using Users.Domain.Users.Events;
 using Users.Infrastructure.Persistence;
 
@@ -15,12 +15,12 @@ namespace Users.Infrastructure.Security;
 /// error, crash right after the commit) is refused anyway and purged once it expires. Rows already carrying the
 /// current stamp (a login that committed after the rotation) are kept.
 /// </remarks>
-public sealed class DeleteDatabaseTokensOnStampRotation(UsersDbContext db) : INotificationHandler<SecurityStampRotated>
+public sealed class DeleteDatabaseTokensOnStampRotation(UsersDbContext db) : IDomainEventHandler<SecurityStampRotated>
 {
-    public Task Handle(SecurityStampRotated notification, CancellationToken cancellationToken)
+    public Task Handle(SecurityStampRotated domainEvent, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(notification);
-        var userId = notification.UserId;
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        var userId = domainEvent.UserId;
         return db.AccessTokens
             .Where(t => t.UserId == userId && db.Users.Any(u => u.Id == userId && u.SecurityStamp != t.SecurityStamp))
             .ExecuteDeleteAsync(cancellationToken);

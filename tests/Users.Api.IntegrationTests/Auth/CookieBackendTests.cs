@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Users.Api.IntegrationTests.Infrastructure;
 using Users.Infrastructure.Persistence;
 
@@ -101,7 +102,7 @@ public abstract class CookieBackendTests(ApiFixture fixture) : ApiTestBase(fixtu
     [SkippableFact]
     public async Task Token_ExpiresAfterItsLifetime()
     {
-        var clock = new TestClock();
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         await using var factory = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         var (user, _) = await CreateUserAsync();
         var login = await factory.CreateClient().PostAsync("/auth/cookie/login", LoginForm(user.Email));

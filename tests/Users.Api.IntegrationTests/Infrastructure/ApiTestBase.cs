@@ -61,7 +61,7 @@ public abstract class ApiTestBase
     {
         email ??= NewEmail(superuser ? "admin" : "user");
         var result = await Factory.InScopeAsync(sp =>
-            sp.GetRequiredService<IMediator>().Send(new CreateUserCommand(email, password, active, superuser, verified)));
+            sp.GetRequiredService<IMediator>().Send(new CreateUserCommand { Email = email, Password = password, IsActive = active, IsSuperuser = superuser, IsVerified = verified }));
         Assert.True(result.IsSuccess, result.Error?.Code);
         var client = active ? WithToken(await TokenAsync(email, password)) : Anonymous();
         return (result.Value, client);

@@ -35,7 +35,7 @@ public sealed class DatabaseDownTests
     public async Task AuthenticatedRead_WhenDatabaseIsDown_Returns503(DatabaseProvider provider)
     {
         await using var factory = DownFactory(provider);
-        var user = User.Register(Email.Create("someone@example.com").Value, "$unused$", DateTimeOffset.UtcNow);
+        var user = User.Register(new UserChanges { Email = Email.Create("someone@example.com").Value, PasswordHash = "$unused$" }, DateTimeOffset.UtcNow);
         var token = await factory.Services.GetServices<IAccessTokenStrategy>().IssueJwtAsync(user, CancellationToken.None);
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);

@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
 using System.Net;
-using MediatR;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Users.Api.IntegrationTests.Infrastructure;
+using Users.Application.Common.Events;
 using Users.Domain.Common;
 using Users.Domain.Users.Events;
 
 namespace Users.Api.IntegrationTests.Platform;
 
 /// <summary>
-/// Hooks added as notification handlers run once per successful change, after it is committed, and never for a
+/// Hooks added as domain-event handlers run once per successful change, after it is committed, and never for a
 /// request that failed.
 /// </summary>
 public abstract class DomainEventTests(ApiFixture fixture) : ApiTestBase(fixture)
@@ -22,10 +22,10 @@ public abstract class DomainEventTests(ApiFixture fixture) : ApiTestBase(fixture
         await using var factory = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
         {
             services.AddSingleton(recorder);
-            services.AddTransient<INotificationHandler<UserRegistered>, RecordingHandler<UserRegistered>>();
-            services.AddTransient<INotificationHandler<UserUpdated>, RecordingHandler<UserUpdated>>();
-            services.AddTransient<INotificationHandler<UserLoggedIn>, RecordingHandler<UserLoggedIn>>();
-            services.AddTransient<INotificationHandler<UserDeleted>, RecordingHandler<UserDeleted>>();
+            services.AddTransient<IDomainEventHandler<UserRegistered>, RecordingHandler<UserRegistered>>();
+            services.AddTransient<IDomainEventHandler<UserUpdated>, RecordingHandler<UserUpdated>>();
+            services.AddTransient<IDomainEventHandler<UserLoggedIn>, RecordingHandler<UserLoggedIn>>();
+            services.AddTransient<IDomainEventHandler<UserDeleted>, RecordingHandler<UserDeleted>>();
         }));
         var client = factory.CreateClient();
         var email = NewEmail("hooks");
@@ -66,12 +66,12 @@ public abstract class DomainEventTests(ApiFixture fixture) : ApiTestBase(fixture
         await using var factory = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
         {
             services.AddSingleton(recorder);
-            services.AddTransient<INotificationHandler<UserVerificationRequested>, RecordingHandler<UserVerificationRequested>>();
-            services.AddTransient<INotificationHandler<UserVerified>, RecordingHandler<UserVerified>>();
-            services.AddTransient<INotificationHandler<ForgotPasswordRequested>, RecordingHandler<ForgotPasswordRequested>>();
-            services.AddTransient<INotificationHandler<PasswordReset>, RecordingHandler<PasswordReset>>();
-            services.AddTransient<INotificationHandler<UserDeleting>, RecordingHandler<UserDeleting>>();
-            services.AddTransient<INotificationHandler<UserDeleted>, RecordingHandler<UserDeleted>>();
+            services.AddTransient<IDomainEventHandler<UserVerificationRequested>, RecordingHandler<UserVerificationRequested>>();
+            services.AddTransient<IDomainEventHandler<UserVerified>, RecordingHandler<UserVerified>>();
+            services.AddTransient<IDomainEventHandler<ForgotPasswordRequested>, RecordingHandler<ForgotPasswordRequested>>();
+            services.AddTransient<IDomainEventHandler<PasswordReset>, RecordingHandler<PasswordReset>>();
+            services.AddTransient<IDomainEventHandler<UserDeleting>, RecordingHandler<UserDeleting>>();
+            services.AddTransient<IDomainEventHandler<UserDeleted>, RecordingHandler<UserDeleted>>();
         }));
         var client = factory.CreateClient();
         var (user, _) = await CreateUserAsync();
@@ -104,12 +104,12 @@ public abstract class DomainEventTests(ApiFixture fixture) : ApiTestBase(fixture
         public ConcurrentQueue<(Guid UserId, IDomainEvent Event, bool CommittedBeforeHook)> Events { get; } = new();
     }
 
-    public sealed class RecordingHandler<TEvent>(EventRecorder recorder, IServiceScopeFactory scopes) : INotificationHandler<TEvent>
+    public sealed class RecordingHandler<TEvent>(EventRecorder recorder, IServiceScopeFactory scopes) : IDomainEventHandler<TEvent>
         where TEvent : IDomainEvent
     {
-        public async Task Handle(TEvent notification, CancellationToken cancellationToken)
+        public async Task Handle(TEvent domainEvent, CancellationToken cancellationToken)
         {
-            var userId = notification switch
+            var userId = domainEvent switch
             {
                 UserRegistered e => e.UserId,
                 UserUpdated e => e.UserId,
@@ -128,8 +128,8 @@ public abstract class DomainEventTests(ApiFixture fixture) : ApiTestBase(fixture
             var stored = await scope.ServiceProvider.GetRequiredService<Application.Abstractions.Persistence.IUserRepository>()
                 .FindForReadAsync(userId, cancellationToken);
             // "Committed" for UserDeleted means gone; UserDeleting runs before the delete, so the user is still there.
-            var committed = notification is UserDeleted ? stored is null : stored is not null;
-            recorder.Events.Enqueue((userId, notification, committed));
+            var committed = domainEvent is UserDeleted ? stored is null : stored is not null;
+            recorder.Events.Enqueue((userId, domainEvent, committed));
         }
     }
 }

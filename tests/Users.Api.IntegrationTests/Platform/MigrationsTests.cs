@@ -40,7 +40,8 @@ public abstract class MigrationsTests(ApiFixture fixture) : ApiTestBase(fixture)
             var context = sp.GetRequiredService<UsersDbContext>();
             var original = await context.Users.AsNoTracking().SingleAsync(u => u.NormalizedEmail == email);
             var twin = Domain.Users.User.Register(
-                Domain.Users.Email.Create(email.ToUpperInvariant()).Value, original.HashedPassword, DateTimeOffset.UtcNow);
+                new Domain.Users.UserChanges { Email = Domain.Users.Email.Create(email.ToUpperInvariant()).Value, PasswordHash = original.HashedPassword },
+                DateTimeOffset.UtcNow);
             context.Users.Add(twin);
             try
             {

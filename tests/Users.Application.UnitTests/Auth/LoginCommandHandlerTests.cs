@@ -5,9 +5,11 @@ using Users.Application.Abstractions.Security;
 using Users.Application.Auth.Commands.Login;
 using Users.Application.Settings;
 using Users.Application.UnitTests.TestSupport;
+using Users.Application.Users;
 using Users.Domain.Common;
 using Users.Domain.Users;
 using Users.Domain.Users.Events;
+using Users.TestSupport;
 
 namespace Users.Application.UnitTests.Auth;
 
@@ -20,10 +22,10 @@ public sealed class LoginCommandHandlerTests
     private readonly RecordingLogger<LoginCommandHandler> _logger = new();
 
     private LoginCommandHandler Handler() =>
-        new(_ports.Users, _ports.UnitOfWork, _ports.Hasher, [_ports.AccessTokens], Options.Create(_options), _ports.Time, _logger);
+        new(_ports.Users, _ports.UnitOfWork, _ports.Hasher, [_ports.AccessTokens], Options.Create(_options), Ports.Mapper, _ports.Time, _logger);
 
     private Task<Result<LoginResult>> Login(string username = UserBuilder.DefaultEmail, string password = Password) =>
-        Handler().Handle(new LoginCommand(username, password), CancellationToken.None);
+        Handler().Handle(new LoginCommand { Username = username, Password = password }, CancellationToken.None);
 
     private User StoredUser(UserBuilder builder, PasswordVerification verification)
     {
@@ -108,6 +110,8 @@ public sealed class LoginCommandHandlerTests
         StoredUser(new UserBuilder(), PasswordVerification.Failed);
 
         ResultAssert.Failed(await Login(), "LOGIN_BAD_CREDENTIALS");
+
+        _ports.ReceivedNoCommit();
     }
 
     [Fact]
@@ -117,6 +121,8 @@ public sealed class LoginCommandHandlerTests
         StoredUser(new UserBuilder().Verified(), PasswordVerification.Success);
 
         ResultAssert.Succeeded(await Login());
+
+        _ports.ReceivedOneCommit();
     }
 
     [Fact]
@@ -131,17 +137,30 @@ public sealed class LoginCommandHandlerTests
     }
 
     [Fact]
-    public async Task Login_WithCorrectPassword_RecordsLoginTimeCommitsOnceAndReturnsIssuedToken()
+    public async Task Login_WithCorrectPassword_RecordsLoginTimeCommitsOnceAndReturnsTheUserAndIssuedToken()
     {
-        var user = StoredUser(new UserBuilder(), PasswordVerification.Success);
+        var user = StoredUser(new UserBuilder().Superuser(), PasswordVerification.Success);
 
         var result = ResultAssert.Succeeded(await Login());
 
-        Assert.Equal(_ports.Time.Now, user.LastLoginAt);
-        Assert.Equal(new UserLoggedIn(user.Id, _ports.Time.Now), Assert.Single(user.DomainEvents));
+        Assert.Equal(_ports.Time.GetUtcNow(), user.LastLoginAt);
+        Assert.Equal(new UserLoggedIn(user.Id, _ports.Time.GetUtcNow()), Assert.Single(user.DomainEvents));
+        var expected = new UserRead { Id = user.Id, Email = UserBuilder.DefaultEmail, IsActive = true, IsSuperuser = true, IsVerified = false };
+        Assert.Equal(expected, result.User);
         Assert.Equal(Ports.IssuedToken, result.AccessToken);
         _ = _ports.AccessTokens.Received(1).IssueAsync(user, Arg.Any<CancellationToken>());
         _ports.ReceivedOneCommit();
+    }
+
+    [Fact]
+    public async Task Login_AfterTheClockMoved_RecordsTheTimeOfTheLogin()
+    {
+        var user = StoredUser(new UserBuilder(), PasswordVerification.Success);
+        _ports.Time.Advance(TimeSpan.FromHours(5));
+
+        ResultAssert.Succeeded(await Login());
+
+        Assert.Equal(Ports.Start.AddHours(5), user.LastLoginAt);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Users.Application.Auth.Commands.LogoutEverywhere;
 using Users.Application.UnitTests.TestSupport;
 using Users.Domain.Common;
 using Users.Domain.Users.Events;
+using Users.TestSupport;
 
 namespace Users.Application.UnitTests.Auth;
 
@@ -25,7 +26,7 @@ public sealed class LogoutEverywhereCommandHandlerTests
 
         Assert.True(result.IsSuccess);
         Assert.NotEqual(stamp, user.SecurityStamp);
-        Assert.Equal(_ports.Time.Now, user.UpdatedAt);
+        Assert.Equal(_ports.Time.GetUtcNow(), user.UpdatedAt);
         _ports.ReceivedOneCommit();
         Assert.Equal(new SecurityStampRotated(user.Id), Assert.Single(events));
     }

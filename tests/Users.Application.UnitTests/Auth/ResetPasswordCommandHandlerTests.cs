@@ -5,6 +5,7 @@ using Users.Application.UnitTests.TestSupport;
 using Users.Domain.Common;
 using Users.Domain.Users;
 using Users.Domain.Users.Events;
+using Users.TestSupport;
 
 namespace Users.Application.UnitTests.Auth;
 
@@ -18,7 +19,7 @@ public sealed class ResetPasswordCommandHandlerTests
 
     private Task<Result> Reset(string token = Token, string password = NewPassword) =>
         new ResetPasswordCommandHandler(_ports.Users, _ports.UnitOfWork, _ports.ActionTokens, _ports.Hasher, _ports.Policy, _ports.Time)
-            .Handle(new ResetPasswordCommand(token, password), CancellationToken.None);
+            .Handle(new ResetPasswordCommand { Token = token, Password = password }, CancellationToken.None);
 
     private User StoredUserWithToken(UserBuilder builder, bool fingerprintMatches = true)
     {
@@ -41,7 +42,7 @@ public sealed class ResetPasswordCommandHandlerTests
         Assert.True(result.IsSuccess);
         Assert.Equal(Ports.HashOf(NewPassword), user.HashedPassword);
         Assert.NotEqual(stamp, user.SecurityStamp);
-        Assert.Equal(_ports.Time.Now, user.UpdatedAt);
+        Assert.Equal(_ports.Time.GetUtcNow(), user.UpdatedAt);
         _ports.ReceivedOneCommit();
         Assert.Equal(new PasswordReset(user.Id), Assert.Single(events.OfType<PasswordReset>()));
         Assert.Equal(new SecurityStampRotated(user.Id), Assert.Single(events.OfType<SecurityStampRotated>()));

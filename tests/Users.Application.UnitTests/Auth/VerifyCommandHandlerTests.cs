@@ -6,6 +6,7 @@ using Users.Application.Users;
 using Users.Domain.Common;
 using Users.Domain.Users;
 using Users.Domain.Users.Events;
+using Users.TestSupport;
 
 namespace Users.Application.UnitTests.Auth;
 
@@ -16,8 +17,8 @@ public sealed class VerifyCommandHandlerTests
     private readonly Ports _ports = new();
 
     private Task<Result<UserRead>> Verify(string token = Token) =>
-        new VerifyCommandHandler(_ports.Users, _ports.UnitOfWork, _ports.ActionTokens, _ports.Time)
-            .Handle(new VerifyCommand(token), CancellationToken.None);
+        new VerifyCommandHandler(_ports.Users, _ports.UnitOfWork, _ports.ActionTokens, Ports.Mapper, _ports.Time)
+            .Handle(new VerifyCommand { Token = token }, CancellationToken.None);
 
     private User StoredUserWithToken(UserBuilder builder, string? tokenEmail = null)
     {
@@ -35,9 +36,9 @@ public sealed class VerifyCommandHandlerTests
 
         var read = ResultAssert.Succeeded(await Verify());
 
-        Assert.Equal(new UserRead(user.Id, UserBuilder.DefaultEmail, IsActive: true, IsSuperuser: false, IsVerified: true), read);
+        Assert.Equal(new UserRead { Id = user.Id, Email = UserBuilder.DefaultEmail, IsActive = true, IsSuperuser = false, IsVerified = true }, read);
         Assert.True(user.IsVerified);
-        Assert.Equal(_ports.Time.Now, user.UpdatedAt);
+        Assert.Equal(_ports.Time.GetUtcNow(), user.UpdatedAt);
         _ports.ReceivedOneCommit();
         Assert.Equal(new UserVerified(user.Id, UserBuilder.DefaultEmail), Assert.Single(events));
     }
@@ -103,6 +104,8 @@ public sealed class VerifyCommandHandlerTests
         StoredUserWithToken(new UserBuilder().Verified(), tokenEmail: "old.address@example.com");
 
         ResultAssert.Failed(await Verify(), "VERIFY_USER_BAD_TOKEN");
+
+        _ports.ReceivedNoCommit();
     }
 
     [Fact]

@@ -5,15 +5,20 @@ using Users.Application.Users.Commands.UpdateUser;
 using Users.Domain.Common;
 using Users.Domain.Users;
 using Users.Domain.Users.Events;
+using Users.TestSupport;
 
 namespace Users.Application.UnitTests.Commands;
 
+/// <summary>
+/// <c>PATCH /users/{id}</c>, and <c>PATCH /users/me</c> (the caller's id, flags dropped): one handler. Address and
+/// password changes are in <see cref="UpdateUserCredentialsTests"/>.
+/// </summary>
 public sealed class UpdateUserCommandHandlerTests
 {
     private readonly Ports _ports = new();
 
     private Task<Result<UserRead>> Update(UpdateUserCommand command) =>
-        new UpdateUserCommandHandler(_ports.Users, _ports.Updater()).Handle(command, CancellationToken.None);
+        UpdateUserHandler.Handle(_ports, command);
 
     private User Stored(UserBuilder builder)
     {
@@ -23,11 +28,15 @@ public sealed class UpdateUserCommandHandlerTests
     }
 
     [Fact]
-    public async Task UpdateUser_WithUnknownId_ReturnsNotFoundWithoutCommit()
+    public async Task UpdateUser_WithUnknownId_ReturnsNotFoundWithoutPolicyHashOrCommit()
     {
-        var error = ResultAssert.Failed(await Update(new UpdateUserCommand(Guid.NewGuid(), IsActive: false)), "Not Found");
+        var command = new UpdateUserCommand { Id = Guid.NewGuid(), Email = "new@example.com", Password = "new passphrase", IsActive = false };
+
+        var error = ResultAssert.Failed(await Update(command), "Not Found");
 
         Assert.Equal(ErrorKind.NotFound, error.Kind);
+        Assert.Empty(_ports.Policy.ReceivedCalls());
+        _ports.Hasher.DidNotReceiveWithAnyArgs().Hash(default!);
         _ports.ReceivedNoCommit();
     }
 
@@ -36,24 +45,53 @@ public sealed class UpdateUserCommandHandlerTests
     {
         var user = Stored(new UserBuilder());
 
-        var error = ResultAssert.Failed(await Update(new UpdateUserCommand(user.Id, Email: "x@localhost", IsSuperuser: true)), "VALIDATION_ERROR");
+        var error = ResultAssert.Failed(await Update(new UpdateUserCommand { Id = user.Id, Email = "x@localhost", IsSuperuser = true }), "VALIDATION_ERROR");
 
-        Assert.Equal(["body", "email"], Assert.Single(Assert.IsType<ValidationError>(error).Failures).Location);
+        var failure = Assert.Single(Assert.IsType<ValidationError>(error).Failures);
+        Assert.Equal(["body", "email"], failure.Location);
+        Assert.Equal("value_error", failure.Type);
         Assert.False(user.IsSuperuser);
         Assert.Empty(user.DomainEvents);
         _ports.ReceivedNoCommit();
     }
 
     [Fact]
-    public async Task UpdateUser_SetsEveryFlag()
+    public async Task UpdateUser_SetsEveryFlagAndCommitsOnce()
     {
         var user = Stored(new UserBuilder());
 
-        var read = ResultAssert.Succeeded(await Update(new UpdateUserCommand(user.Id, IsActive: false, IsSuperuser: true, IsVerified: true)));
+        var read = ResultAssert.Succeeded(await Update(new UpdateUserCommand { Id = user.Id, IsActive = false, IsSuperuser = true, IsVerified = true }));
 
-        Assert.Equal(new UserRead(user.Id, UserBuilder.DefaultEmail, false, true, true), read);
+        Assert.Equal(new UserRead { Id = user.Id, Email = UserBuilder.DefaultEmail, IsActive = false, IsSuperuser = true, IsVerified = true }, read);
+        Assert.Equal((false, true, true), (user.IsActive, user.IsSuperuser, user.IsVerified));
+        Assert.Equal(_ports.Time.GetUtcNow(), user.UpdatedAt);
         var updated = Assert.Single(user.DomainEvents.OfType<UserUpdated>());
-        Assert.Equal([UserFields.IsActive, UserFields.IsSuperuser, UserFields.IsVerified], updated.ChangedFields);
+        Assert.Equal([UserFieldNames.IsActive, UserFieldNames.IsSuperuser, UserFieldNames.IsVerified], updated.ChangedFields);
+        _ports.ReceivedOneCommit();
+    }
+
+    [Fact]
+    public async Task UpdateUser_WithUnsetFlags_LeavesTheFlagsAsTheyAre()
+    {
+        var user = Stored(new UserBuilder().Inactive().Superuser().Verified());
+
+        var read = ResultAssert.Succeeded(await Update(new UpdateUserCommand { Id = user.Id, Password = "new passphrase" }));
+
+        Assert.Equal((false, true, true), (read.IsActive, read.IsSuperuser, read.IsVerified));
+        Assert.Equal((false, true, true), (user.IsActive, user.IsSuperuser, user.IsVerified));
+        _ports.ReceivedOneCommit();
+    }
+
+    [Fact]
+    public async Task UpdateUser_WithFlagsDropped_ChangesOnlyTheAddressAndPassword()
+    {
+        // PATCH /users/me: a user may not set their own flags.
+        var user = Stored(new UserBuilder());
+        var request = new UpdateUserCommand { Id = user.Id, Email = "new@example.com", IsActive = false, IsSuperuser = true, IsVerified = true };
+
+        var read = ResultAssert.Succeeded(await Update(request.WithoutFlags()));
+
+        Assert.Equal(new UserRead { Id = user.Id, Email = "new@example.com", IsActive = true, IsSuperuser = false, IsVerified = false }, read);
         _ports.ReceivedOneCommit();
     }
 
@@ -63,74 +101,61 @@ public sealed class UpdateUserCommandHandlerTests
         var user = Stored(new UserBuilder());
         var stamp = user.SecurityStamp;
 
-        ResultAssert.Succeeded(await Update(new UpdateUserCommand(user.Id, IsActive: false)));
+        ResultAssert.Succeeded(await Update(new UpdateUserCommand { Id = user.Id, IsActive = false }));
 
         Assert.NotEqual(stamp, user.SecurityStamp);
+        _ports.ReceivedOneCommit();
     }
 
     [Fact]
-    public async Task UpdateUser_WithNewEmailAndIsVerifiedTrue_EndsVerified()
+    public async Task UpdateUser_WithFlagsAlreadyAsAsked_ReturnsUserWithoutCommit()
     {
-        var user = Stored(new UserBuilder());
+        var user = Stored(new UserBuilder().Verified());
 
-        var read = ResultAssert.Succeeded(await Update(new UpdateUserCommand(user.Id, Email: "new@example.com", IsVerified: true)));
+        var read = ResultAssert.Succeeded(await Update(new UpdateUserCommand { Id = user.Id, IsActive = true, IsSuperuser = false, IsVerified = true }));
 
-        Assert.Equal("new@example.com", read.Email);
-        Assert.True(read.IsVerified);
+        Assert.Equal(new UserRead { Id = user.Id, Email = UserBuilder.DefaultEmail, IsActive = true, IsSuperuser = false, IsVerified = true }, read);
+        Assert.Empty(user.DomainEvents);
+        _ports.ReceivedNoCommit();
     }
 
-    [Fact]
-    public async Task UpdateUser_WithEmailTakenByAnotherUser_ReturnsEmailAlreadyExistsAndDoesNotCommit()
+    [Theory]
+    [InlineData(false, null)]
+    [InlineData(true, UserBuilder.DefaultEmail)]
+    [InlineData(true, "alice@EXAMPLE.com")] // the domain is lower-cased on parse: the same address
+    public async Task UpdateUser_WhenNothingChanges_ReturnsUserWithoutCommit(bool emailSet, string? email)
     {
         var user = Stored(new UserBuilder());
-        _ports.TakeEmail("bob@example.com");
+        var command = new UpdateUserCommand { Id = user.Id, Email = emailSet ? OptionalValue.Of(email) : default };
 
-        ResultAssert.Failed(await Update(new UpdateUserCommand(user.Id, Email: "bob@example.com", IsSuperuser: true)), "UPDATE_USER_EMAIL_ALREADY_EXISTS");
+        var read = ResultAssert.Succeeded(await Update(command));
 
-        Assert.False(user.IsSuperuser);
+        Assert.Equal(new UserRead { Id = user.Id, Email = UserBuilder.DefaultEmail, IsActive = true, IsSuperuser = false, IsVerified = false }, read);
+        Assert.Empty(user.DomainEvents);
+        Assert.Equal(UserBuilder.DefaultCreatedAt, user.UpdatedAt);
         _ports.ReceivedNoCommit();
     }
 
     [Fact]
-    public async Task UpdateUser_WithPolicyRejectedPassword_ReturnsInvalidPasswordWithReasonAndComputesNoHash()
+    public async Task UpdateUser_WithNullPassword_LeavesThePasswordWithoutPolicyHashOrCommit()
     {
         var user = Stored(new UserBuilder());
-        _ports.RejectAnyPassword("Password should be at least 8 characters.");
 
-        var error = ResultAssert.Failed(await Update(new UpdateUserCommand(user.Id, Password: "short")), "UPDATE_USER_INVALID_PASSWORD");
+        ResultAssert.Succeeded(await Update(new UpdateUserCommand { Id = user.Id, Password = OptionalValue.Of<string?>(null) }));
 
-        Assert.Equal("Password should be at least 8 characters.", error.Reason);
+        Assert.Equal(UserBuilder.DefaultPasswordHash, user.HashedPassword);
+        Assert.Empty(_ports.Policy.ReceivedCalls());
         _ports.Hasher.DidNotReceiveWithAnyArgs().Hash(default!);
         _ports.ReceivedNoCommit();
     }
 
     [Fact]
-    public async Task UpdateUser_WithEmailAndPassword_ChecksPolicyAgainstTheNewEmail()
+    public async Task UpdateUser_WhenCommitFailsForAnotherReason_LetsTheExceptionThrough()
     {
         var user = Stored(new UserBuilder());
+        _ports.UnitOfWork.SaveChangesAsync(Arg.Any<CancellationToken>())
+            .Returns(_ => Task.FromException(new InvalidOperationException("database down")));
 
-        ResultAssert.Succeeded(await Update(new UpdateUserCommand(user.Id, Email: "new@example.com", Password: "new passphrase")));
-
-        await _ports.Policy.Received(1).CheckAsync("new passphrase", "new@example.com", Arg.Any<CancellationToken>());
-        Assert.Equal(Ports.HashOf("new passphrase"), user.HashedPassword);
-    }
-
-    [Fact]
-    public async Task UpdateUser_WithFlagsAlreadyAsAsked_DoesNotCommit()
-    {
-        var user = Stored(new UserBuilder().Verified());
-
-        ResultAssert.Succeeded(await Update(new UpdateUserCommand(user.Id, IsActive: true, IsSuperuser: false, IsVerified: true)));
-
-        _ports.ReceivedNoCommit();
-    }
-
-    [Fact]
-    public async Task UpdateUser_WhenCommitLosesRaceForTheAddress_ReturnsEmailAlreadyExists()
-    {
-        var user = Stored(new UserBuilder());
-        _ports.LoseCommitRace();
-
-        ResultAssert.Failed(await Update(new UpdateUserCommand(user.Id, Email: "new@example.com")), "UPDATE_USER_EMAIL_ALREADY_EXISTS");
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Update(new UpdateUserCommand { Id = user.Id, IsSuperuser = true }));
     }
 }

@@ -65,11 +65,11 @@ public sealed class LogAccountActivityTests
     }
 
     [Fact]
-    public async Task Publish_ThroughTheRealMediator_ReachesTheHookWithoutRegisteringItByHand()
+    public async Task Publish_ThroughTheRealPublisher_ReachesTheHookWithoutRegisteringItByHand()
     {
         using var host = new ApplicationHost(s => s.AddSingleton<ILogger<LogAccountActivity>>(_logger));
 
-        await host.Mediator.Publish(new UserDeleted(UserId, Address));
+        await host.Events.PublishAsync(new UserDeleted(UserId, Address), CancellationToken.None);
 
         Assert.Contains(_logger.Entries, e => e.Message.Contains(UserId.ToString(), StringComparison.Ordinal));
     }

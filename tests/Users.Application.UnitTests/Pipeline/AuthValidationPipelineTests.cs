@@ -1,7 +1,6 @@
 using MediatR;
 using NSubstitute;
-using Users.Application.Auth.Commands.ForgotPassword;
-using Users.Application.Auth.Commands.RequestVerifyToken;
+using Users.Application.Auth.Commands.RequestToken;
 using Users.Application.Auth.Commands.ResetPassword;
 using Users.Application.Auth.Commands.Verify;
 using Users.Application.UnitTests.TestSupport;
@@ -29,42 +28,27 @@ public sealed class AuthValidationPipelineTests : IDisposable
         return error.Failures;
     }
 
-    [Fact]
-    public async Task RequestVerifyToken_WithoutEmail_FailsMissingAtBodyEmail()
+    [Theory]
+    [InlineData(TokenPurpose.Verify)]
+    [InlineData(TokenPurpose.ResetPassword)]
+    public async Task RequestToken_WithoutEmail_FailsMissingAtBodyEmail(TokenPurpose purpose)
     {
-        var failure = Assert.Single(await Failures(new RequestVerifyTokenCommand(null)));
+        var failure = Assert.Single(await Failures(new RequestTokenCommand { Purpose = purpose }));
 
         Assert.Equal(["body", "email"], failure.Location);
         Assert.Equal("missing", failure.Type);
+        Assert.Equal("Field required", failure.Message);
     }
 
     [Theory]
-    [InlineData("not-an-email")]
-    [InlineData("")]
-    [InlineData("bob@example.test")]
-    public async Task RequestVerifyToken_WithInvalidEmail_FailsValueErrorAtBodyEmail(string email)
+    [InlineData(TokenPurpose.Verify, "not-an-email")]
+    [InlineData(TokenPurpose.Verify, "")]
+    [InlineData(TokenPurpose.Verify, "bob@example.test")]
+    [InlineData(TokenPurpose.ResetPassword, "not-an-email")]
+    [InlineData(TokenPurpose.ResetPassword, "bob@[127.0.0.1]")]
+    public async Task RequestToken_WithInvalidEmail_FailsValueErrorAtBodyEmail(TokenPurpose purpose, string email)
     {
-        var failure = Assert.Single(await Failures(new RequestVerifyTokenCommand(email)));
-
-        Assert.Equal(["body", "email"], failure.Location);
-        Assert.Equal("value_error", failure.Type);
-    }
-
-    [Fact]
-    public async Task ForgotPassword_WithoutEmail_FailsMissingAtBodyEmail()
-    {
-        var failure = Assert.Single(await Failures(new ForgotPasswordCommand(null)));
-
-        Assert.Equal(["body", "email"], failure.Location);
-        Assert.Equal("missing", failure.Type);
-    }
-
-    [Theory]
-    [InlineData("not-an-email")]
-    [InlineData("bob@[127.0.0.1]")]
-    public async Task ForgotPassword_WithInvalidEmail_FailsValueErrorAtBodyEmail(string email)
-    {
-        var failure = Assert.Single(await Failures(new ForgotPasswordCommand(email)));
+        var failure = Assert.Single(await Failures(new RequestTokenCommand { Email = email, Purpose = purpose }));
 
         Assert.Equal(["body", "email"], failure.Location);
         Assert.Equal("value_error", failure.Type);
@@ -73,7 +57,7 @@ public sealed class AuthValidationPipelineTests : IDisposable
     [Fact]
     public async Task Verify_WithoutToken_FailsMissingAtBodyToken()
     {
-        var failure = Assert.Single(await Failures(new VerifyCommand(null)));
+        var failure = Assert.Single(await Failures(new VerifyCommand()));
 
         Assert.Equal(["body", "token"], failure.Location);
         Assert.Equal("missing", failure.Type);
@@ -83,7 +67,7 @@ public sealed class AuthValidationPipelineTests : IDisposable
     [Fact]
     public async Task ResetPassword_WithoutTokenAndPassword_ReportsBothAsMissing()
     {
-        var failures = await Failures(new ResetPasswordCommand(null, null));
+        var failures = await Failures(new ResetPasswordCommand());
 
         Assert.Equal([["body", "token"], ["body", "password"]], failures.Select(f => f.Location));
         Assert.All(failures, f => Assert.Equal("missing", f.Type));
@@ -92,16 +76,18 @@ public sealed class AuthValidationPipelineTests : IDisposable
     [Fact]
     public async Task ResetPassword_WithoutPassword_FailsMissingAtBodyPassword()
     {
-        var failure = Assert.Single(await Failures(new ResetPasswordCommand("a-token", null)));
+        var failure = Assert.Single(await Failures(new ResetPasswordCommand { Token = "a-token" }));
 
         Assert.Equal(["body", "password"], failure.Location);
         Assert.Equal("missing", failure.Type);
     }
 
-    [Fact]
-    public async Task RequestVerifyToken_WithValidUnknownEmail_ReachesTheHandlerAndSucceedsWithoutCommit()
+    [Theory]
+    [InlineData(TokenPurpose.Verify)]
+    [InlineData(TokenPurpose.ResetPassword)]
+    public async Task RequestToken_WithValidUnknownEmail_ReachesTheHandlerAndSucceedsWithoutCommit(TokenPurpose purpose)
     {
-        var result = await _host.Mediator.Send(new RequestVerifyTokenCommand("nobody@example.com"));
+        var result = await _host.Mediator.Send(new RequestTokenCommand { Email = "nobody@example.com", Purpose = purpose });
 
         Assert.True(result.IsSuccess);
         await _host.Ports.Users.Received(1).GetByNormalizedEmailAsync("nobody@example.com", Arg.Any<CancellationToken>());
@@ -112,7 +98,7 @@ public sealed class AuthValidationPipelineTests : IDisposable
     public async Task Verify_WithEmptyToken_ReachesTheHandlerAndFailsBadToken()
     {
         // As in FastAPI Users, an empty string is a token (a bad one), not a missing field.
-        var result = await _host.Mediator.Send(new VerifyCommand(""));
+        var result = await _host.Mediator.Send(new VerifyCommand { Token = "" });
 
         ResultAssert.Failed(result, "VERIFY_USER_BAD_TOKEN");
     }
@@ -120,7 +106,7 @@ public sealed class AuthValidationPipelineTests : IDisposable
     [Fact]
     public async Task ResetPassword_WithGarbageToken_ReachesTheHandlerAndFailsBadToken()
     {
-        var result = await _host.Mediator.Send(new ResetPasswordCommand("garbage", "new correct horse battery"));
+        var result = await _host.Mediator.Send(new ResetPasswordCommand { Token = "garbage", Password = "new correct horse battery" });
 
         ResultAssert.Failed(result, "RESET_PASSWORD_BAD_TOKEN");
     }

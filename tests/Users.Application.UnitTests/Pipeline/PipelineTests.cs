@@ -1,24 +1,28 @@
+using Mapster;
+using MapsterMapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NSubstitute;
 using Users.Application.Abstractions.Security;
 using Users.Application.Security;
 using Users.Application.UnitTests.TestSupport;
-using Users.Application.Users.Commands.RegisterUser;
+using Users.Application.Users.Commands.CreateUser;
 using Users.Domain.Common;
 using Users.Domain.Users;
-using Users.Domain.Users.Events;
 
 namespace Users.Application.UnitTests.Pipeline;
 
+/// <summary>The mediator as <c>AddApplication</c> registers it: handlers, behaviors and the defaults it supplies.</summary>
 public sealed class PipelineTests
 {
+    private static CreateUserCommand Register(string email) => new() { Email = email, Password = "correct horse battery" };
+
     [Fact]
     public async Task Send_InvalidCommand_ReturnsValidationFailureWithoutTouchingAnyPort()
     {
         using var host = new ApplicationHost();
 
-        var result = await host.Mediator.Send(new RegisterUserCommand("not-an-email", "correct horse battery"));
+        var result = await host.Mediator.Send(Register("not-an-email"));
 
         Assert.IsType<ValidationError>(result.Error);
         Assert.Empty(host.Ports.Users.ReceivedCalls());
@@ -32,7 +36,7 @@ public sealed class PipelineTests
     {
         using var host = new ApplicationHost();
 
-        var result = await host.Mediator.Send(new RegisterUserCommand("bob@example.com", "correct horse battery"));
+        var result = await host.Mediator.Send(Register("bob@example.com"));
 
         Assert.Equal("bob@example.com", ResultAssert.Succeeded(result).Email);
         host.Ports.Users.Received(1).Add(Arg.Is<User>(u => u.Email == "bob@example.com"));
@@ -45,38 +49,16 @@ public sealed class PipelineTests
         using var host = new ApplicationHost();
         host.Ports.TakeEmail("bob@example.com");
 
-        var result = await host.Mediator.Send(new RegisterUserCommand("bob@example.com", "correct horse battery"));
+        var result = await host.Mediator.Send(Register("bob@example.com"));
 
         ResultAssert.Failed(result, "REGISTER_USER_ALREADY_EXISTS");
-    }
-
-    [Fact]
-    public async Task Publish_ReachesNotificationHandlerFromAnExtraAssembly()
-    {
-        var recorder = new EventRecorder();
-        using var host = new ApplicationHost(s => s.AddSingleton(recorder), typeof(PipelineTests).Assembly);
-        var registered = new UserRegistered(Guid.CreateVersion7(), "bob@example.com");
-
-        await host.Mediator.Publish(registered);
-
-        Assert.Equal([registered], recorder.Received);
-    }
-
-    [Fact]
-    public async Task Publish_WithoutTheExtraAssembly_DoesNotReachItsHandler()
-    {
-        var recorder = new EventRecorder();
-        using var host = new ApplicationHost(s => s.AddSingleton(recorder));
-
-        await host.Mediator.Publish(new UserRegistered(Guid.CreateVersion7(), "bob@example.com"));
-
-        Assert.Empty(recorder.Received);
+        host.Ports.ReceivedNoCommit();
     }
 
     [Fact]
     public async Task Send_RequestFromAnExtraAssemblyWithNonResultResponse_ReachesItsHandler()
     {
-        using var host = new ApplicationHost(s => s.AddSingleton(new EventRecorder()), typeof(PipelineTests).Assembly);
+        using var host = new ApplicationHost(extraAssemblies: typeof(PipelineTests).Assembly);
 
         Assert.Equal("pong: hi", await host.Mediator.Send(new Ping("hi")));
     }
@@ -95,5 +77,24 @@ public sealed class PipelineTests
         using var host = new ApplicationHost();
 
         Assert.Same(host.Ports.Policy, host.Services.GetRequiredService<IPasswordPolicy>());
+    }
+
+    [Fact]
+    public void AddApplication_WithoutAClock_RegistersTheSystemClock()
+    {
+        using var host = new ApplicationHost(s => s.RemoveAll<TimeProvider>());
+
+        Assert.Same(TimeProvider.System, host.Services.GetRequiredService<TimeProvider>());
+    }
+
+    [Fact]
+    public void AddApplication_RegistersOneMapperFromTheCompiledConfiguration()
+    {
+        using var host = new ApplicationHost();
+
+        var mapper = host.Services.GetRequiredService<IMapper>();
+
+        Assert.Same(mapper, host.Services.GetRequiredService<IMapper>());
+        Assert.Same(host.Services.GetRequiredService<TypeAdapterConfig>(), mapper.Config);
     }
 }

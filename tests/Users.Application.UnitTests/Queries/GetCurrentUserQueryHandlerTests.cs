@@ -5,6 +5,7 @@ using Users.Application.Users;
 using Users.Application.Users.Queries.GetCurrentUser;
 using Users.Domain.Common;
 using Users.Domain.Users;
+using Users.TestSupport;
 
 namespace Users.Application.UnitTests.Queries;
 
@@ -73,7 +74,7 @@ public sealed class GetCurrentUserQueryHandlerTests
     {
         var user = Stored(new UserBuilder());
         var stampAtIssue = user.SecurityStamp;
-        user.Apply(new UserChanges(PasswordHash: "hash:new"), _ports.Time.Now);
+        user.Apply(new UserChanges { PasswordHash = "hash:new" }, _ports.Time.GetUtcNow());
         TokenSays(new AccessTokenClaims(user.Id, stampAtIssue));
 
         ResultAssert.Failed(await GetCurrentUser(), "Unauthorized");
@@ -87,7 +88,7 @@ public sealed class GetCurrentUserQueryHandlerTests
 
         var read = ResultAssert.Succeeded(await GetCurrentUser());
 
-        Assert.Equal(new UserRead(user.Id, UserBuilder.DefaultEmail, true, true, true), read);
+        Assert.Equal(new UserRead { Id = user.Id, Email = UserBuilder.DefaultEmail, IsActive = true, IsSuperuser = true, IsVerified = true }, read);
         await _ports.Access.Received(1).FindAccessAsync(user.Id, Arg.Any<CancellationToken>());
     }
 }

@@ -2,6 +2,7 @@ using Users.Application.UnitTests.TestSupport;
 using Users.Application.Users;
 using Users.Application.Users.Queries.GetUserById;
 using Users.Domain.Common;
+using Users.TestSupport;
 
 namespace Users.Application.UnitTests.Queries;
 
@@ -10,7 +11,7 @@ public sealed class GetUserByIdQueryHandlerTests
     private readonly Ports _ports = new();
 
     private Task<Result<UserRead>> Get(Guid id) =>
-        new GetUserByIdQueryHandler(_ports.Users).Handle(new GetUserByIdQuery(id), CancellationToken.None);
+        new GetUserByIdQueryHandler(_ports.Users, Ports.Mapper).Handle(new GetUserByIdQuery(id), CancellationToken.None);
 
     [Fact]
     public async Task GetUserById_WhenFound_ReturnsUserRead()
@@ -20,7 +21,7 @@ public sealed class GetUserByIdQueryHandlerTests
 
         var read = ResultAssert.Succeeded(await Get(user.Id));
 
-        Assert.Equal(new UserRead(user.Id, "Carol@example.com", false, false, false), read);
+        Assert.Equal(new UserRead { Id = user.Id, Email = "Carol@example.com", IsActive = false, IsSuperuser = false, IsVerified = false }, read);
     }
 
     [Fact]

@@ -1,9 +1,11 @@
 using NSubstitute;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.UnitTests.TestSupport;
+using Users.Application.Users;
 using Users.Application.Users.Queries.ListUsers;
 using Users.Domain.Common;
 using Users.Domain.Users;
+using Users.TestSupport;
 
 namespace Users.Application.UnitTests.Queries;
 
@@ -13,7 +15,7 @@ public sealed class ListUsersQueryHandlerTests
     private UserListCriteria? _asked;
 
     private Task<Result<UserPage>> List(ListUsersQuery query) =>
-        new ListUsersQueryHandler(_ports.Users).Handle(query, CancellationToken.None);
+        new ListUsersQueryHandler(_ports.Users, Ports.Mapper).Handle(query, CancellationToken.None);
 
     /// <summary>The repository answers with <paramref name="count"/> users (at most what it was asked for).</summary>
     private List<User> RepositoryHolds(int count)
@@ -53,9 +55,22 @@ public sealed class ListUsersQueryHandlerTests
         var page = ResultAssert.Succeeded(await List(new ListUsersQuery(Limit: 3)));
 
         Assert.Equal(users.Take(3).Select(u => u.Id), page.Items.Select(i => i.Id));
+        Assert.Equal(["user0@example.com", "user1@example.com", "user2@example.com"], page.Items.Select(i => i.Email));
         Assert.NotNull(page.NextCursor);
         Assert.True(UserCursor.TryDecode(page.NextCursor, out var lastId));
         Assert.Equal(users[2].Id, lastId);
+    }
+
+    [Fact]
+    public async Task List_ReturnsEachUserAsItsReadModel()
+    {
+        var user = new UserBuilder().WithEmail("Carol@example.com").Inactive().Superuser().Verified().Build();
+        _ports.Users.ListAsync(Arg.Any<UserListCriteria>(), Arg.Any<CancellationToken>()).Returns([user]);
+
+        var page = ResultAssert.Succeeded(await List(new ListUsersQuery()));
+
+        var expected = new UserRead { Id = user.Id, Email = "Carol@example.com", IsActive = false, IsSuperuser = true, IsVerified = true };
+        Assert.Equal(expected, Assert.Single(page.Items));
     }
 
     [Theory]

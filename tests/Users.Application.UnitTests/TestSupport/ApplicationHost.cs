@@ -3,13 +3,15 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Users.Application.Abstractions.Security;
+using Users.Application.Common.Events;
 using Users.Application.Settings;
 
 namespace Users.Application.UnitTests.TestSupport;
 
 /// <summary>
 /// The real Application registration (<c>AddApplication</c>) with every port a substitute from <see cref="Ports"/>,
-/// and a mediator resolved from a scope as ASP.NET Core would per request.
+/// and a mediator and an event publisher resolved from a scope as ASP.NET Core would per request. An
+/// <see cref="EventRecorder"/> is registered (scoped) for the test hook of this assembly.
 /// </summary>
 public sealed class ApplicationHost : IDisposable
 {
@@ -31,6 +33,7 @@ public sealed class ApplicationHost : IDisposable
         services.AddSingleton(Ports.EmailSender);
         services.AddSingleton<TimeProvider>(Ports.Time);
         services.AddSingleton(Options.Create(new UserManagementOptions()));
+        services.AddScoped<EventRecorder>();
         configure?.Invoke(services);
         services.AddApplication(extraAssemblies);
 
@@ -42,7 +45,15 @@ public sealed class ApplicationHost : IDisposable
 
     public IMediator Mediator => _scope.ServiceProvider.GetRequiredService<IMediator>();
 
+    public IDomainEventPublisher Events => _scope.ServiceProvider.GetRequiredService<IDomainEventPublisher>();
+
+    /// <summary>What the test hook received in this host's scope.</summary>
+    public EventRecorder Recorder => _scope.ServiceProvider.GetRequiredService<EventRecorder>();
+
     public IServiceProvider Services => _scope.ServiceProvider;
+
+    /// <summary>Another request's scope.</summary>
+    public IServiceScope CreateScope() => _provider.CreateScope();
 
     public void Dispose()
     {

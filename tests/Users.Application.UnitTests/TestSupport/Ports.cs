@@ -1,17 +1,21 @@
+using MapsterMapper;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using Users.Application.Abstractions.Mail;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
+using Users.Application.Common.Mapping;
 using Users.Application.Users;
-using Users.Application.Users.Services;
 using Users.Domain.Common;
 using Users.Domain.Users;
+using Users.TestSupport;
 
 namespace Users.Application.UnitTests.TestSupport;
 
 /// <summary>
 /// NSubstitute mocks of every port, with safe defaults: the policy accepts any password (NSubstitute would
 /// otherwise answer an empty reason, i.e. a rejection), the hasher returns <see cref="HashOf"/>, no address is taken.
+/// The mapper is not a port: handlers get the real one (<see cref="Mapper"/>), so their tests prove the mappings too.
 /// </summary>
 public sealed class Ports
 {
@@ -49,7 +53,14 @@ public sealed class Ports
 
     public IEmailSender EmailSender { get; } = Substitute.For<IEmailSender>();
 
-    public FakeTimeProvider Time { get; } = new(UserBuilder.DefaultCreatedAt.AddDays(30));
+    /// <summary>Stands still at <see cref="Start"/> unless a test moves it.</summary>
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    /// <summary>The clock's start: a month after the builder's users were created.</summary>
+    public static DateTimeOffset Start { get; } = UserBuilder.DefaultCreatedAt.AddDays(30);
+
+    /// <summary>The service's one mapping configuration, built as at start-up from the Application assembly (shared: it is immutable once compiled).</summary>
+    public static IMapper Mapper { get; } = new Mapper(MappingConfiguration.Create([typeof(UserRead).Assembly]));
 
     public static string HashOf(string password) => "hash:" + password;
 
@@ -78,7 +89,7 @@ public sealed class Ports
     {
         Users.GetByIdAsync(user.Id, Arg.Any<CancellationToken>()).Returns(user);
         Users.FindForReadAsync(user.Id, Arg.Any<CancellationToken>()).Returns(user);
-        Access.FindAccessAsync(user.Id, Arg.Any<CancellationToken>()).Returns(_ => new UserAccess(user.ToRead(), user.SecurityStamp)); // read at call time, like the database
+        Access.FindAccessAsync(user.Id, Arg.Any<CancellationToken>()).Returns(_ => new UserAccess(Mapper.Map<UserRead>(user), user.SecurityStamp)); // read at call time, like the database
         Users.GetByNormalizedEmailAsync(user.NormalizedEmail, Arg.Any<CancellationToken>()).Returns(user);
         Users.ExistsByNormalizedEmailAsync(user.NormalizedEmail, Arg.Any<CancellationToken>()).Returns(true);
     }
@@ -106,10 +117,6 @@ public sealed class Ports
             });
         return events;
     }
-
-    public UserCreator Creator() => new(Users, UnitOfWork, Hasher, Policy, Time);
-
-    public UserUpdater Updater() => new(Users, UnitOfWork, Hasher, Policy, Time);
 
     public void ReceivedNoCommit() => UnitOfWork.DidNotReceiveWithAnyArgs().SaveChangesAsync(default);
 

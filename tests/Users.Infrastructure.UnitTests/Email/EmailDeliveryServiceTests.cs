@@ -228,7 +228,7 @@ public sealed class EmailDeliveryServiceTests
             Service = new EmailDeliveryService(Queue, transport, options, Time, Log);
         }
 
-        public ManualTimeProvider Time { get; } = new();
+        public TimerTrackingFakeTimeProvider Time { get; } = new();
 
         public FakeEmailTransport Transport { get; }
 

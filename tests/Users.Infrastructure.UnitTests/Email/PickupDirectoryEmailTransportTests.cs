@@ -1,8 +1,8 @@
 using System.Net.Mail;
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using Users.Application.Abstractions.Mail;
 using Users.Infrastructure.Mail;
-using Users.Infrastructure.UnitTests.TestDoubles;
 
 namespace Users.Infrastructure.UnitTests.Mail;
 

@@ -3,6 +3,7 @@ using Users.Application.Users;
 using Users.Domain.Users;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.UnitTests.TestDoubles;
+using Users.TestSupport;
 
 namespace Users.Infrastructure.UnitTests.Persistence;
 
@@ -18,50 +19,50 @@ public sealed class ContextUserAccessReaderTests : IAsyncLifetime
     [Fact]
     public async Task FindAccess_ReadsTheUserAsClientsSeeItAndItsSecurityStamp_WithoutTracking()
     {
-        var user = UserBuilder.Create("Access.Check@Example.COM");
+        var user = new UserBuilder().WithEmail("Access.Check@Example.COM").Build();
         await SaveAsync(user);
 
         await using var db = _database.CreateContext();
-        var access = await new ContextUserAccessReader(db).FindAccessAsync(user.Id, CancellationToken.None);
+        var access = await new ContextUserAccessReader(db, TestMappings.Configuration).FindAccessAsync(user.Id, CancellationToken.None);
 
-        Assert.Equal(new UserAccess(new UserRead(user.Id, "Access.Check@example.com", true, false, false), user.SecurityStamp), access);
+        Assert.Equal(new UserAccess(new UserRead { Id = user.Id, Email = "Access.Check@example.com", IsActive = true, IsSuperuser = false, IsVerified = false }, user.SecurityStamp), access);
         Assert.Empty(db.ChangeTracker.Entries());
     }
 
     [Fact]
     public async Task FindAccess_ReadsEveryFlagAsStored()
     {
-        var user = UserBuilder.Create("flags@example.com");
-        user.Apply(new UserChanges(IsActive: false, IsSuperuser: true, IsVerified: true), UserBuilder.Now);
+        var user = new UserBuilder().WithEmail("flags@example.com").Build();
+        user.Apply(new UserChanges { IsActive = false, IsSuperuser = true, IsVerified = true }, UserBuilder.DefaultCreatedAt);
         await SaveAsync(user);
 
         await using var db = _database.CreateContext();
-        var access = await new ContextUserAccessReader(db).FindAccessAsync(user.Id, CancellationToken.None);
+        var access = await new ContextUserAccessReader(db, TestMappings.Configuration).FindAccessAsync(user.Id, CancellationToken.None);
 
-        Assert.Equal(new UserRead(user.Id, "flags@example.com", IsActive: false, IsSuperuser: true, IsVerified: true), access?.User);
+        Assert.Equal(new UserRead { Id = user.Id, Email = "flags@example.com", IsActive = false, IsSuperuser = true, IsVerified = true }, access?.User);
     }
 
     [Fact]
     public async Task FindAccess_ForAnUnknownId_ReturnsNull()
     {
-        await SaveAsync(UserBuilder.Create("someone@example.com"));
+        await SaveAsync(new UserBuilder().WithEmail("someone@example.com").Build());
 
         await using var db = _database.CreateContext();
 
-        Assert.Null(await new ContextUserAccessReader(db).FindAccessAsync(Guid.NewGuid(), CancellationToken.None));
+        Assert.Null(await new ContextUserAccessReader(db, TestMappings.Configuration).FindAccessAsync(Guid.NewGuid(), CancellationToken.None));
     }
 
     [Fact]
     public async Task FindAccess_InsideAnOpenTransaction_ReadsThroughIt_AndLeavesTheConnectionAsItWas()
     {
-        var user = UserBuilder.Create("in.transaction@example.com");
+        var user = new UserBuilder().WithEmail("in.transaction@example.com").Build();
         await using var db = _database.CreateContext();
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.Users.Add(user);
         await db.SaveChangesAsync();
 
         // Uncommitted: only a command enlisted in the transaction sees the row (SQLite refuses an unenlisted one).
-        var access = await new ContextUserAccessReader(db).FindAccessAsync(user.Id, CancellationToken.None);
+        var access = await new ContextUserAccessReader(db, TestMappings.Configuration).FindAccessAsync(user.Id, CancellationToken.None);
 
         Assert.Equal(user.SecurityStamp, access?.SecurityStamp);
         Assert.Equal(System.Data.ConnectionState.Open, db.Database.GetDbConnection().State);
@@ -71,11 +72,11 @@ public sealed class ContextUserAccessReaderTests : IAsyncLifetime
     [Fact]
     public async Task FindAccess_OpensAndClosesTheConnectionItself_WhenNoneIsOpen()
     {
-        var user = UserBuilder.Create("closed.connection@example.com");
+        var user = new UserBuilder().WithEmail("closed.connection@example.com").Build();
         await SaveAsync(user);
 
         await using var db = _database.CreateContext();
-        Assert.NotNull(await new ContextUserAccessReader(db).FindAccessAsync(user.Id, CancellationToken.None));
+        Assert.NotNull(await new ContextUserAccessReader(db, TestMappings.Configuration).FindAccessAsync(user.Id, CancellationToken.None));
 
         Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
     }

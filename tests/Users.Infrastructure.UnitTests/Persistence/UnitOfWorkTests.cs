@@ -1,20 +1,22 @@
-using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using Users.Application.Abstractions.Persistence;
+using Users.Application.Common.Events;
 using Users.Domain.Common;
 using Users.Domain.Users;
 using Users.Domain.Users.Events;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.UnitTests.TestDoubles;
+using Users.TestSupport;
 
 namespace Users.Infrastructure.UnitTests.Persistence;
 
 public sealed class UnitOfWorkTests : IAsyncLifetime
 {
-    private readonly IMediator _mediator = Substitute.For<IMediator>();
+    private readonly IDomainEventPublisher _events = Substitute.For<IDomainEventPublisher>();
     private SqliteTestDatabase _database = null!;
 
     public async Task InitializeAsync() => _database = await SqliteTestDatabase.CreateMigratedAsync();
@@ -24,9 +26,9 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
     [Fact]
     public async Task SaveChanges_PublishesEachEventOnceAfterTheCommit_WithoutTheRequestsToken()
     {
-        var user = UserBuilder.Create("new@example.com");
+        var user = User.Register(new UserBuilder().WithEmail("new@example.com").Details(), UserBuilder.DefaultCreatedAt);
         var storedWhenPublished = new List<bool>();
-        _mediator.Publish(Arg.Any<IDomainEvent>(), Arg.Any<CancellationToken>())
+        _events.PublishAsync(Arg.Any<IDomainEvent>(), Arg.Any<CancellationToken>())
             .Returns(_ =>
             {
                 using var other = _database.CreateContext();
@@ -40,7 +42,7 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
         await CreateUnitOfWork(db).SaveChangesAsync(request.Token);
         await CreateUnitOfWork(db).SaveChangesAsync(request.Token); // nothing new: nothing published again
 
-        var call = Assert.Single(_mediator.ReceivedCalls());
+        var call = Assert.Single(_events.ReceivedCalls());
         var published = Assert.IsType<UserRegistered>(call.GetArguments()[0]);
         Assert.Equal(user.Id, published.UserId);
         Assert.Equal(CancellationToken.None, call.GetArguments()[1]);
@@ -51,18 +53,18 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
     [Fact]
     public async Task SaveChanges_PublishesEventsOfDeletedUsers_InTheOrderRaised()
     {
-        var user = UserBuilder.Create("leaving@example.com");
+        var user = new UserBuilder().WithEmail("leaving@example.com").Build();
         await SeedAsync(user);
         await using var db = _database.CreateContext();
         var repository = new UserRepository(db);
         var loaded = (await repository.GetByIdAsync(user.Id, CancellationToken.None))!;
 
-        loaded.RecordLogin(UserBuilder.Now);
+        loaded.RecordLogin(UserBuilder.DefaultCreatedAt);
         loaded.MarkDeleted();
         repository.Remove(loaded);
         await CreateUnitOfWork(db).SaveChangesAsync(CancellationToken.None);
 
-        var events = _mediator.ReceivedCalls().Select(c => c.GetArguments()[0]).ToList();
+        var events = _events.ReceivedCalls().Select(c => c.GetArguments()[0]).ToList();
         Assert.Collection(events, e => Assert.IsType<UserLoggedIn>(e), e => Assert.IsType<UserDeleted>(e));
         await using var check = _database.CreateContext();
         Assert.False(await check.Users.AnyAsync());
@@ -71,14 +73,14 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
     [Fact]
     public async Task SaveChanges_WithATakenNormalizedEmail_ThrowsEmailAlreadyTaken_StoresNothing_PublishesNothing()
     {
-        await SeedAsync(UserBuilder.Create("taken@example.com"));
+        await SeedAsync(new UserBuilder().WithEmail("taken@example.com").Build());
         await using var db = _database.CreateContext();
-        var newcomer = UserBuilder.Create("TAKEN@Example.com");
+        var newcomer = new UserBuilder().WithEmail("TAKEN@Example.com").Build();
         new UserRepository(db).Add(newcomer);
 
         await Assert.ThrowsAsync<EmailAlreadyTakenException>(() => CreateUnitOfWork(db).SaveChangesAsync(CancellationToken.None));
 
-        Assert.Empty(_mediator.ReceivedCalls());
+        Assert.Empty(_events.ReceivedCalls());
         Assert.Empty(db.ChangeTracker.Entries()); // the failed unit is discarded, so a later save cannot retry it
         await using var check = _database.CreateContext();
         Assert.Equal(["taken@example.com"], await check.Users.Select(u => u.Email).ToListAsync());
@@ -87,48 +89,48 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
     [Fact]
     public async Task SaveChanges_ChangingEmailToATakenOne_ThrowsEmailAlreadyTaken()
     {
-        var first = UserBuilder.Create("first@example.com");
-        var second = UserBuilder.Create("second@example.com");
+        var first = new UserBuilder().WithEmail("first@example.com").Build();
+        var second = new UserBuilder().WithEmail("second@example.com").Build();
         await SeedAsync(first, second);
         await using var db = _database.CreateContext();
         var loaded = (await new UserRepository(db).GetByIdAsync(second.Id, CancellationToken.None))!;
 
-        loaded.Apply(new UserChanges(Email: Email.Create("First@example.com").Value), UserBuilder.Now);
+        loaded.Apply(new UserChanges { Email = Email.Create("First@example.com").Value }, UserBuilder.DefaultCreatedAt);
 
         await Assert.ThrowsAsync<EmailAlreadyTakenException>(() => CreateUnitOfWork(db).SaveChangesAsync(CancellationToken.None));
-        Assert.Empty(_mediator.ReceivedCalls());
+        Assert.Empty(_events.ReceivedCalls());
     }
 
     [Fact]
     public async Task SaveChanges_OtherDatabaseErrors_AreNotMistakenForATakenEmail()
     {
-        var user = UserBuilder.Create("twin@example.com");
+        var user = new UserBuilder().WithEmail("twin@example.com").Build();
         await SeedAsync(user);
         await using var db = _database.CreateContext();
 
         // Same primary key, different address: a unique violation, but not of the address index.
-        var clone = UserBuilder.Create("other@example.com");
+        var clone = new UserBuilder().WithEmail("other@example.com").Build();
         typeof(User).GetProperty(nameof(User.Id))!.SetValue(clone, user.Id);
         new UserRepository(db).Add(clone);
 
         await Assert.ThrowsAsync<DbUpdateException>(() => CreateUnitOfWork(db).SaveChangesAsync(CancellationToken.None));
-        Assert.Empty(_mediator.ReceivedCalls());
+        Assert.Empty(_events.ReceivedCalls());
     }
 
     [Fact]
     public async Task SaveChanges_WhenAHandlerFails_KeepsTheChange_LogsTheEventTypeOnly_AndPublishesTheRest()
     {
         var logger = new CapturingLogger<UnitOfWork>();
-        _mediator.Publish(Arg.Any<IDomainEvent>(), Arg.Any<CancellationToken>())
+        _events.PublishAsync(Arg.Any<IDomainEvent>(), Arg.Any<CancellationToken>())
             .Returns(Task.FromException(new InvalidOperationException("mail server down")), Task.CompletedTask);
-        var user = UserBuilder.Create("hooked@example.com");
-        user.RecordLogin(UserBuilder.Now);
+        var user = User.Register(new UserBuilder().WithEmail("hooked@example.com").Details(), UserBuilder.DefaultCreatedAt);
+        user.RecordLogin(UserBuilder.DefaultCreatedAt);
         await using var db = _database.CreateContext();
         new UserRepository(db).Add(user);
 
-        await new UnitOfWork(db, _mediator, logger).SaveChangesAsync(CancellationToken.None);
+        await new UnitOfWork(db, _events, logger).SaveChangesAsync(CancellationToken.None);
 
-        Assert.Equal(2, _mediator.ReceivedCalls().Count());
+        Assert.Equal(2, _events.ReceivedCalls().Count());
         var entry = Assert.Single(logger.Entries);
         Assert.Equal(LogLevel.Error, entry.Level);
         Assert.Contains(nameof(UserRegistered), entry.Message, StringComparison.Ordinal);
@@ -139,22 +141,20 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SaveChanges_WithARealMediator_ReachesHandlersOfTheConcreteEventType()
+    public async Task SaveChanges_WithTheRealPublisher_ReachesHandlersOfTheConcreteEventType()
     {
         var handler = new RecordingHandler();
-        var mediator = new Mediator(type => type == typeof(IEnumerable<INotificationHandler<UserRegistered>>)
-            ? new INotificationHandler<UserRegistered>[] { handler }
-            : Array.CreateInstance(type.GetGenericArguments()[0], 0));
+        await using var services = new ServiceCollection().AddSingleton<IDomainEventHandler<UserRegistered>>(handler).BuildServiceProvider();
         await using var db = _database.CreateContext();
-        var user = UserBuilder.Create("mediated@example.com");
+        var user = User.Register(new UserBuilder().WithEmail("published@example.com").Details(), UserBuilder.DefaultCreatedAt);
         new UserRepository(db).Add(user);
 
-        await new UnitOfWork(db, mediator, NullLogger<UnitOfWork>.Instance).SaveChangesAsync(CancellationToken.None);
+        await new UnitOfWork(db, new DomainEventPublisher(services), NullLogger<UnitOfWork>.Instance).SaveChangesAsync(CancellationToken.None);
 
         Assert.Equal([user.Id], handler.Received.Select(e => e.UserId));
     }
 
-    private UnitOfWork CreateUnitOfWork(UsersDbContext db) => new(db, _mediator, NullLogger<UnitOfWork>.Instance);
+    private UnitOfWork CreateUnitOfWork(UsersDbContext db) => new(db, _events, NullLogger<UnitOfWork>.Instance);
 
     private async Task SeedAsync(params User[] users)
     {
@@ -167,13 +167,13 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
         }
     }
 
-    private sealed class RecordingHandler : INotificationHandler<UserRegistered>
+    private sealed class RecordingHandler : IDomainEventHandler<UserRegistered>
     {
         public List<UserRegistered> Received { get; } = [];
 
-        public Task Handle(UserRegistered notification, CancellationToken cancellationToken)
+        public Task Handle(UserRegistered domainEvent, CancellationToken cancellationToken)
         {
-            Received.Add(notification);
+            Received.Add(domainEvent);
             return Task.CompletedTask;
         }
     }

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Users.Application.Abstractions.Persistence;
 using Users.Domain.Users;
 using Users.Infrastructure.Persistence;
-using Users.Infrastructure.UnitTests.TestDoubles;
+using Users.TestSupport;
 
 namespace Users.Infrastructure.UnitTests.Persistence;
 
@@ -17,8 +17,8 @@ public sealed class UserRepositoryTests : IAsyncLifetime
     [Fact]
     public async Task Add_ThenSave_StoresEveryColumnAndReadsBackTheSameUser()
     {
-        var user = UserBuilder.Create("Some.One@Example.COM");
-        user.RecordLogin(UserBuilder.Now.AddMinutes(5));
+        var user = new UserBuilder().WithEmail("Some.One@Example.COM").Build();
+        user.RecordLogin(UserBuilder.DefaultCreatedAt.AddMinutes(5));
         await SaveAsync(user);
 
         await using var db = _database.CreateContext();
@@ -32,16 +32,16 @@ public sealed class UserRepositoryTests : IAsyncLifetime
         Assert.True(loaded.IsActive);
         Assert.False(loaded.IsSuperuser);
         Assert.False(loaded.IsVerified);
-        Assert.Equal(UserBuilder.Now, loaded.CreatedAt);
-        Assert.Equal(UserBuilder.Now, loaded.UpdatedAt);
-        Assert.Equal(UserBuilder.Now.AddMinutes(5), loaded.LastLoginAt);
+        Assert.Equal(UserBuilder.DefaultCreatedAt, loaded.CreatedAt);
+        Assert.Equal(UserBuilder.DefaultCreatedAt, loaded.UpdatedAt);
+        Assert.Equal(UserBuilder.DefaultCreatedAt.AddMinutes(5), loaded.LastLoginAt);
         Assert.Empty(loaded.DomainEvents);
     }
 
     [Fact]
     public async Task GetById_and_GetByNormalizedEmail_Track_while_reads_do_not()
     {
-        var user = UserBuilder.Create("tracked@example.com");
+        var user = new UserBuilder().WithEmail("tracked@example.com").Build();
         await SaveAsync(user);
 
         await using var db = _database.CreateContext();
@@ -72,7 +72,7 @@ public sealed class UserRepositoryTests : IAsyncLifetime
     [Fact]
     public async Task Remove_ThenSave_DeletesTheRow()
     {
-        var user = UserBuilder.Create("gone@example.com");
+        var user = new UserBuilder().WithEmail("gone@example.com").Build();
         await SaveAsync(user);
 
         await using (var db = _database.CreateContext())
@@ -92,8 +92,8 @@ public sealed class UserRepositoryTests : IAsyncLifetime
     {
         // 30 users over 3 domains, every third inactive, created at different instants.
         var users = Enumerable.Range(0, 30)
-            .Select(i => UserBuilder.Create(
-                $"user{i:D2}@{(i % 3 == 0 ? "alpha" : "beta")}.example.com", isActive: i % 3 != 1, at: UserBuilder.Now.AddSeconds(i)))
+            .Select(i => new UserBuilder().WithEmail(
+                $"user{i:D2}@{(i % 3 == 0 ? "alpha" : "beta")}.example.com").Inactive(i % 3 == 1).CreatedAt(UserBuilder.DefaultCreatedAt.AddSeconds(i)).Build())
             .ToList();
         await SaveAsync([.. users]);
 
@@ -115,7 +115,7 @@ public sealed class UserRepositoryTests : IAsyncLifetime
     [Fact]
     public async Task ListAsync_PrefixIsMatchedLiterally_NotAsALikePattern()
     {
-        await SaveAsync(UserBuilder.Create("a_b@example.com"), UserBuilder.Create("axb@example.com"), UserBuilder.Create("a%c@example.com"));
+        await SaveAsync(new UserBuilder().WithEmail("a_b@example.com").Build(), new UserBuilder().WithEmail("axb@example.com").Build(), new UserBuilder().WithEmail("a%c@example.com").Build());
 
         await using var db = _database.CreateContext();
         var repository = new UserRepository(db);
@@ -129,7 +129,7 @@ public sealed class UserRepositoryTests : IAsyncLifetime
     [Fact]
     public async Task ListAsync_AfterTheLastId_ReturnsAnEmptyPage()
     {
-        var user = UserBuilder.Create();
+        var user = new UserBuilder().Build();
         await SaveAsync(user);
 
         await using var db = _database.CreateContext();

@@ -1,24 +1,26 @@
 using System.Security.Cryptography;
 using System.Text;
-using MediatR;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
+using Users.Application.Common.Events;
 using Users.Domain.Users;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.Security;
 using Users.Infrastructure.Settings;
 using Users.Infrastructure.UnitTests.Persistence;
 using Users.Infrastructure.UnitTests.TestDoubles;
+using Users.TestSupport;
 
 namespace Users.Infrastructure.UnitTests.Security;
 
 public sealed class DatabaseAccessTokenStrategyTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new();
-    private readonly User _user = UserBuilder.Create("holder@example.com");
+    private readonly User _user = new UserBuilder().WithEmail("holder@example.com").Build();
     private SqliteTestDatabase _database = null!;
 
     public async Task InitializeAsync()
@@ -192,7 +194,7 @@ public sealed class DatabaseAccessTokenStrategyTests : IAsyncLifetime
         await using var db = _database.CreateContext();
         await Create(db).RevokeAsync(token, CancellationToken.None);
         var user = (await new UserRepository(db).GetByIdAsync(_user.Id, CancellationToken.None))!;
-        user.RecordLogin(UserBuilder.Now.AddMinutes(1));
+        user.RecordLogin(UserBuilder.DefaultCreatedAt.AddMinutes(1));
 
         // A concurrent logout of the same token commits first.
         await using (var other = _database.CreateContext())
@@ -201,17 +203,17 @@ public sealed class DatabaseAccessTokenStrategyTests : IAsyncLifetime
             await other.SaveChangesAsync();
         }
 
-        await new UnitOfWork(db, Substitute.For<IMediator>(), NullLogger<UnitOfWork>.Instance).SaveChangesAsync(CancellationToken.None);
+        await new UnitOfWork(db, Substitute.For<IDomainEventPublisher>(), NullLogger<UnitOfWork>.Instance).SaveChangesAsync(CancellationToken.None);
 
         Assert.Equal(0, await CountRowsAsync());
         await using var check = _database.CreateContext();
-        Assert.Equal(UserBuilder.Now.AddMinutes(1), (await check.Users.SingleAsync()).LastLoginAt);
+        Assert.Equal(UserBuilder.DefaultCreatedAt.AddMinutes(1), (await check.Users.SingleAsync()).LastLoginAt);
     }
 
     [Fact]
     public async Task DeletingTheUser_DeletesItsTokens_InTheDatabase()
     {
-        var survivor = UserBuilder.Create("survivor@example.com");
+        var survivor = new UserBuilder().WithEmail("survivor@example.com").Build();
         await using (var db = _database.CreateContext())
         {
             db.Users.Add(survivor);

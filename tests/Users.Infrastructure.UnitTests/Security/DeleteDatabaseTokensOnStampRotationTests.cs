@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Users.Domain.Users;
 using Users.Domain.Users.Events;
 using Users.Infrastructure.Persistence;
@@ -7,14 +8,15 @@ using Users.Infrastructure.Security;
 using Users.Infrastructure.Settings;
 using Users.Infrastructure.UnitTests.Persistence;
 using Users.Infrastructure.UnitTests.TestDoubles;
+using Users.TestSupport;
 
 namespace Users.Infrastructure.UnitTests.Security;
 
 public sealed class DeleteDatabaseTokensOnStampRotationTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new();
-    private readonly User _rotated = UserBuilder.Create("rotated@example.com");
-    private readonly User _bystander = UserBuilder.Create("bystander@example.com");
+    private readonly User _rotated = new UserBuilder().WithEmail("rotated@example.com").Build();
+    private readonly User _bystander = new UserBuilder().WithEmail("bystander@example.com").Build();
     private SqliteTestDatabase _database = null!;
 
     public async Task InitializeAsync()

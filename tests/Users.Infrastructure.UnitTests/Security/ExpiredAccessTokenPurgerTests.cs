@@ -8,6 +8,7 @@ using Users.Infrastructure.Security;
 using Users.Infrastructure.Settings;
 using Users.Infrastructure.UnitTests.Persistence;
 using Users.Infrastructure.UnitTests.TestDoubles;
+using Users.TestSupport;
 
 namespace Users.Infrastructure.UnitTests.Security;
 
@@ -16,9 +17,9 @@ public sealed class ExpiredAccessTokenPurgerTests : IAsyncLifetime
     // A bound on waiting for the background loop, not a delay: each wait ends as soon as the awaited entry is logged.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private readonly FakeTimeProvider _time = new();
+    private readonly TimerTrackingFakeTimeProvider _time = new();
     private readonly CapturingLogger<ExpiredAccessTokenPurger> _logger = new();
-    private readonly User _user = UserBuilder.Create("purged@example.com");
+    private readonly User _user = new UserBuilder().WithEmail("purged@example.com").Build();
     private SqliteTestDatabase _database = null!;
     private SqliteTestDatabase? _unmigrated;
     private volatile bool _useUnmigrated;
@@ -111,7 +112,7 @@ public sealed class ExpiredAccessTokenPurgerTests : IAsyncLifetime
         using var purger = CreatePurger(intervalSeconds: 60);
 
         await purger.StartAsync(CancellationToken.None);
-        await _time.TimerCreated.WaitAsync(Patience);
+        await _time.NextTimerAsync(Patience);
 
         // First round: the schema is missing (as before a migration); the failure is logged and the loop goes on.
         _time.Advance(TimeSpan.FromSeconds(60));

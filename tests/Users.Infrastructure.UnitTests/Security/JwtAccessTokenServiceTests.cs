@@ -3,12 +3,13 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Users.Domain.Users;
 using Users.Infrastructure.Security;
 using Users.Infrastructure.Settings;
-using Users.Infrastructure.UnitTests.TestDoubles;
+using Users.TestSupport;
 
 namespace Users.Infrastructure.UnitTests.Security;
 
@@ -16,7 +17,7 @@ public sealed class JwtAccessTokenServiceTests
 {
     private const string Secret = "0123456789abcdef0123456789abcdef-test";
     private readonly FakeTimeProvider _time = new();
-    private readonly User _user = UserBuilder.Create();
+    private readonly User _user = new UserBuilder().Build();
     private readonly JwtAccessTokenService _service;
 
     public JwtAccessTokenServiceTests() => _service = Create(Secret);

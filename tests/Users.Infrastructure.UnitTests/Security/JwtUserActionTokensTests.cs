@@ -4,12 +4,13 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Users.Domain.Users;
 using Users.Infrastructure.Security;
 using Users.Infrastructure.Settings;
-using Users.Infrastructure.UnitTests.TestDoubles;
+using Users.TestSupport;
 
 namespace Users.Infrastructure.UnitTests.Security;
 
@@ -17,7 +18,7 @@ public sealed class JwtUserActionTokensTests
 {
     private const string Secret = "0123456789abcdef0123456789abcdef-test";
     private readonly FakeTimeProvider _time = new();
-    private readonly User _user = UserBuilder.Create("Some.One@Example.com");
+    private readonly User _user = new UserBuilder().WithEmail("Some.One@Example.com").Build();
     private readonly JwtUserActionTokens _tokens;
 
     public JwtUserActionTokensTests() => _tokens = Create(Secret);
@@ -100,7 +101,7 @@ public sealed class JwtUserActionTokensTests
     {
         var claims = await _tokens.ReadResetPasswordTokenAsync(_tokens.IssueResetPasswordToken(_user), CancellationToken.None);
 
-        _user.ResetPassword("$pbkdf2-sha256$i=1000$b3RoZXJzYWx0b3RoZXJzYWx0$b3RoZXJoYXNob3RoZXJoYXNo", UserBuilder.Now);
+        _user.ResetPassword("$pbkdf2-sha256$i=1000$b3RoZXJzYWx0b3RoZXJzYWx0$b3RoZXJoYXNob3RoZXJoYXNo", UserBuilder.DefaultCreatedAt);
 
         Assert.False(_tokens.MatchesCurrentPassword(_user, claims!.PasswordFingerprint));
     }
@@ -108,7 +109,7 @@ public sealed class JwtUserActionTokensTests
     [Fact]
     public async Task Fingerprint_DoesNotMatchAnotherUsersHash()
     {
-        var other = User.Register(Email.Create("other@example.com").Value, "$pbkdf2-sha256$i=1000$eHh4eHh4eHh4eHh4eHh4eA$eXl5eXl5eXl5eXl5eXl5eQ", UserBuilder.Now);
+        var other = new UserBuilder().WithEmail("other@example.com").WithPasswordHash("$pbkdf2-sha256$i=1000$eHh4eHh4eHh4eHh4eHh4eA$eXl5eXl5eXl5eXl5eXl5eQ").Build();
         var claims = await _tokens.ReadResetPasswordTokenAsync(_tokens.IssueResetPasswordToken(_user), CancellationToken.None);
 
         Assert.False(_tokens.MatchesCurrentPassword(other, claims!.PasswordFingerprint));

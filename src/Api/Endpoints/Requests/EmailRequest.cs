@@ -1,7 +1,7 @@
 namespace Users.Api.Endpoints.Requests;
 
 /// <summary>The body of <c>POST /auth/request-verify-token</c> and <c>POST /auth/forgot-password</c>.</summary>
-public sealed class EmailRequest
+public sealed record EmailRequest
 {
-    public required string Email { get; init; }
+    public required string? Email { get; init; }
 }

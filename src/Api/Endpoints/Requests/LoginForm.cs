@@ -1,11 +1,14 @@
 namespace Users.Api.Endpoints.Requests;
 
-/// <summary>The OAuth2 password form of <c>POST /auth/{backend}/login</c> (<c>username</c> is the email).</summary>
-public sealed class LoginForm
+/// <summary>
+/// The OAuth2 password form of <c>POST /auth/{backend}/login</c> (<c>username</c> is the email), read by
+/// <see cref="LoginFormReader"/>: urlencoded or multipart, as FastAPI's <c>OAuth2PasswordRequestForm</c>.
+/// </summary>
+public sealed record LoginForm
 {
-    public required string Username { get; init; }
+    public required string? Username { get; init; }
 
-    public required string Password { get; init; }
+    public required string? Password { get; init; }
 
     /// <summary>If sent, must be <c>password</c>.</summary>
     public string? GrantType { get; init; }

@@ -1,9 +1,9 @@
 namespace Users.Api.Endpoints.Requests;
 
 /// <summary>The body of <c>POST /auth/reset-password</c>.</summary>
-public sealed class ResetPasswordRequest
+public sealed record ResetPasswordRequest
 {
-    public required string Token { get; init; }
+    public required string? Token { get; init; }
 
-    public required string Password { get; init; }
+    public required string? Password { get; init; }
 }

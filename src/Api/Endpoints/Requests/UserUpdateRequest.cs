@@ -1,10 +1,15 @@
+using Users.Application.Users;
+using Users.Domain.Common;
+
 namespace Users.Api.Endpoints.Requests;
 
-/// <summary>The body of <c>PATCH /users/me</c>: every member optional; flags are ignored on this route.</summary>
-public sealed class UserUpdateRequest
+/// <summary>
+/// The body of <c>PATCH /users/me</c> and <c>PATCH /users/{id}</c> (FastAPI Users' <c>UserUpdate</c>): every member
+/// optional. A <c>null</c> password means unchanged; a <c>null</c> email is refused. <c>/users/me</c> ignores the flags.
+/// </summary>
+public sealed record UserUpdateRequest : UserFields
 {
-    /// <summary>A new address; a different one clears <c>is_verified</c>. Must not be <c>null</c>.</summary>
-    public string? Email { get; init; }
+    public Optional<string?> Email { get; init; }
 
-    public string? Password { get; init; }
+    public Optional<string?> Password { get; init; }
 }

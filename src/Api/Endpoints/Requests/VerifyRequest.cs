@@ -1,7 +1,7 @@
 namespace Users.Api.Endpoints.Requests;
 
 /// <summary>The body of <c>POST /auth/verify</c>.</summary>
-public sealed class VerifyRequest
+public sealed record VerifyRequest
 {
-    public required string Token { get; init; }
+    public required string? Token { get; init; }
 }

@@ -8,22 +8,24 @@ public static class EmailValidationExtensions
 {
     /// <summary>The field must be an address <see cref="Email.Create"/> accepts; the message says why not.</summary>
     public static IRuleBuilderOptionsConditions<T, string?> MustBeValidEmail<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Custom((value, context) =>
-        {
-            if (value is null)
-            {
-                return;
-            }
+        rule.Custom(CheckEmail);
 
-            var email = Email.Create(value);
-            if (!email.IsSuccess)
+    internal static void CheckEmail<T>(string? value, ValidationContext<T> context)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        var email = Email.Create(value);
+        if (!email.IsSuccess)
+        {
+            context.AddFailure(new FluentValidation.Results.ValidationFailure(context.PropertyPath, Message(email.Error))
             {
-                context.AddFailure(new FluentValidation.Results.ValidationFailure(context.PropertyPath, Message(email.Error))
-                {
-                    ErrorCode = ValidationTypes.ValueError,
-                });
-            }
-        });
+                ErrorCode = ValidationTypes.ValueError,
+            });
+        }
+    }
 
     /// <summary>
     /// The failure for an address <see cref="Email.Create"/> refused, as a request-validation error on the body's

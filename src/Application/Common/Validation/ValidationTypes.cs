@@ -11,5 +11,7 @@ public static class ValidationTypes
     public const string BoolType = "bool_type";
     public const string IntParsing = "int_parsing";
     public const string StringPatternMismatch = "string_pattern_mismatch";
+    public const string StringTooLong = "string_too_long";
+    public const string IntType = "int_type";
     public const string MissingMessage = "Field required";
 }

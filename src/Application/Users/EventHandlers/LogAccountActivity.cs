@@ -1,43 +1,43 @@
 // THE EXAMPLE TO COPY when you want the service to do something after a user event (FastAPI Users' on_after_* hooks).
-// Write a class that implements INotificationHandler<TEvent> for each event it cares about (the events are in
+// Write a class that implements IDomainEventHandler<TEvent> for each event it cares about (the events are in
 // Users.Domain.Users.Events); AddApplication registers it by itself, with no change to existing code: put it in this
 // assembly, or in your own and pass that assembly to AddApplication(extraAssemblies). Events are published after the
 // change is committed (UserDeleting: just before), so a handler never sees a change that was rolled back.
 // Keep personal data out of logs: this one writes the user id only, never an address, token or password.
-using MediatR;
 using Microsoft.Extensions.Logging;
+using Users.Application.Common.Events;
 using Users.Domain.Users.Events;
 
 namespace Users.Application.Users.EventHandlers;
 
 /// <summary>Writes one line to the log for each step of an account's life.</summary>
 public sealed partial class LogAccountActivity(ILogger<LogAccountActivity> logger)
-    : INotificationHandler<UserRegistered>,
-        INotificationHandler<UserVerified>,
-        INotificationHandler<PasswordReset>,
-        INotificationHandler<UserDeleted>
+    : IDomainEventHandler<UserRegistered>,
+        IDomainEventHandler<UserVerified>,
+        IDomainEventHandler<PasswordReset>,
+        IDomainEventHandler<UserDeleted>
 {
-    public Task Handle(UserRegistered notification, CancellationToken cancellationToken)
+    public Task Handle(UserRegistered domainEvent, CancellationToken cancellationToken)
     {
-        LogRegistered(notification.UserId);
+        LogRegistered(domainEvent.UserId);
         return Task.CompletedTask;
     }
 
-    public Task Handle(UserVerified notification, CancellationToken cancellationToken)
+    public Task Handle(UserVerified domainEvent, CancellationToken cancellationToken)
     {
-        LogVerified(notification.UserId);
+        LogVerified(domainEvent.UserId);
         return Task.CompletedTask;
     }
 
-    public Task Handle(PasswordReset notification, CancellationToken cancellationToken)
+    public Task Handle(PasswordReset domainEvent, CancellationToken cancellationToken)
     {
-        LogPasswordReset(notification.UserId);
+        LogPasswordReset(domainEvent.UserId);
         return Task.CompletedTask;
     }
 
-    public Task Handle(UserDeleted notification, CancellationToken cancellationToken)
+    public Task Handle(UserDeleted domainEvent, CancellationToken cancellationToken)
     {
-        LogDeleted(notification.UserId);
+        LogDeleted(domainEvent.UserId);
         return Task.CompletedTask;
     }
 

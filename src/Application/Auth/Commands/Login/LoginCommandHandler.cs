@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public sealed partial class LoginCommandHandler(
     IPasswordHasher passwordHasher,
     IEnumerable<IAccessTokenStrategy> strategies,
     IOptions<UserManagementOptions> options,
+    IMapper mapper,
     TimeProvider time,
     ILogger<LoginCommandHandler> logger) : IRequestHandler<LoginCommand, Result<LoginResult>>
 {
@@ -55,7 +57,7 @@ public sealed partial class LoginCommandHandler(
         user.RecordLogin(time.GetUtcNow());
         var token = await strategies.Named(request.Strategy).IssueAsync(user, cancellationToken); // committed with the login
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        return new LoginResult(user.ToRead(), token);
+        return new LoginResult(mapper.Map<UserRead>(user), token);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "User {UserId} has a stored password hash in an unknown format; login refused")]

@@ -7,4 +7,9 @@ namespace Users.Application.Auth.Commands.ResetPassword;
 /// Sets a new password with a reset token. The token works once: it names the password hash it was issued
 /// for, and the reset replaces that hash. A password the policy refuses leaves the token usable.
 /// </summary>
-public sealed record ResetPasswordCommand(string? Token, string? Password) : IRequest<Result>;
+public sealed record ResetPasswordCommand : IRequest<Result>
+{
+    public string? Token { get; init; }
+
+    public string? Password { get; init; }
+}

@@ -5,4 +5,7 @@ using Users.Domain.Common;
 namespace Users.Application.Auth.Commands.Verify;
 
 /// <summary>Verifies the address a verification token was issued for (an inactive user can be verified; it stays inactive).</summary>
-public sealed record VerifyCommand(string? Token) : IRequest<Result<UserRead>>;
+public sealed record VerifyCommand : IRequest<Result<UserRead>>
+{
+    public string? Token { get; init; }
+}

@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
@@ -7,7 +8,7 @@ using Users.Domain.Users;
 
 namespace Users.Application.Auth.Commands.Verify;
 
-public sealed class VerifyCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, IUserActionTokens tokens, TimeProvider time)
+public sealed class VerifyCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, IUserActionTokens tokens, IMapper mapper, TimeProvider time)
     : IRequestHandler<VerifyCommand, Result<UserRead>>
 {
     public async Task<Result<UserRead>> Handle(VerifyCommand request, CancellationToken cancellationToken)
@@ -34,6 +35,6 @@ public sealed class VerifyCommandHandler(IUserRepository users, IUnitOfWork unit
         }
 
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        return user.ToRead();
+        return mapper.Map<UserRead>(user);
     }
 }

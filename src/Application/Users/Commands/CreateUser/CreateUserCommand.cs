@@ -4,12 +4,13 @@ using Users.Domain.Common;
 namespace Users.Application.Users.Commands.CreateUser;
 
 /// <summary>
-/// Programmatic creation (command line, seeding) with the flags set as asked. Same rules and
-/// error codes as registration: it is how the first superuser comes to be.
+/// Creates a user: self-service registration (its request's flags dropped, so the user is active, not a superuser
+/// and not verified) and the command line (flags as asked, how the first superuser comes to be). Same rules and error
+/// codes for both: the password policy first, then the address.
 /// </summary>
-public sealed record CreateUserCommand(
-    string? Email,
-    string? Password,
-    bool IsActive = true,
-    bool IsSuperuser = false,
-    bool IsVerified = false) : IRequest<Result<UserRead>>;
+public sealed record CreateUserCommand : UserFields, IRequest<Result<UserRead>>
+{
+    public string? Email { get; init; }
+
+    public string? Password { get; init; }
+}

@@ -9,5 +9,6 @@ public sealed class CreateUserCommandValidator : AbstractValidator<CreateUserCom
     {
         RuleFor(c => c.Email).Required().MustBeValidEmail();
         RuleFor(c => c.Password).Required();
+        Include(new UserFieldsValidator());
     }
 }

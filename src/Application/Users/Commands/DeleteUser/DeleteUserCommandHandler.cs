@@ -1,12 +1,13 @@
 using MediatR;
 using Users.Application.Abstractions.Persistence;
+using Users.Application.Common.Events;
 using Users.Domain.Common;
 using Users.Domain.Users;
 using Users.Domain.Users.Events;
 
 namespace Users.Application.Users.Commands.DeleteUser;
 
-public sealed class DeleteUserCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, IMediator mediator)
+public sealed class DeleteUserCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, IDomainEventPublisher events)
     : IRequestHandler<DeleteUserCommand, Result>
 {
     public async Task<Result> Handle(DeleteUserCommand request, CancellationToken cancellationToken)
@@ -19,7 +20,7 @@ public sealed class DeleteUserCommandHandler(IUserRepository users, IUnitOfWork 
 
         // Published now, not after the commit like the other events: its handlers may still need what the deletion
         // takes away. A handler that throws stops the deletion.
-        await mediator.Publish(new UserDeleting(user.Id, user.Email), cancellationToken);
+        await events.PublishAsync(new UserDeleting(user.Id, user.Email), cancellationToken);
         user.MarkDeleted();
         users.Remove(user);
         await unitOfWork.SaveChangesAsync(cancellationToken);

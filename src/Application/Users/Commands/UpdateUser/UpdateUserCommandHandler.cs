@@ -1,20 +1,89 @@
+using MapsterMapper;
 using MediatR;
 using Users.Application.Abstractions.Persistence;
-using Users.Application.Users.Services;
+using Users.Application.Abstractions.Security;
+using Users.Application.Common.Validation;
 using Users.Domain.Common;
 using Users.Domain.Users;
 
 namespace Users.Application.Users.Commands.UpdateUser;
 
-public sealed class UpdateUserCommandHandler(IUserRepository users, UserUpdater updater)
-    : IRequestHandler<UpdateUserCommand, Result<UserRead>>
+/// <summary>
+/// Applies a change to a user: the new password must pass the policy (against the address the user will have), a new
+/// address must be free, and the database's unique index settles races.
+/// </summary>
+public sealed class UpdateUserCommandHandler(
+    IUserRepository users,
+    IUnitOfWork unitOfWork,
+    IPasswordHasher passwordHasher,
+    IPasswordPolicy passwordPolicy,
+    IMapper mapper,
+    TimeProvider time) : IRequestHandler<UpdateUserCommand, Result<UserRead>>
 {
     public async Task<Result<UserRead>> Handle(UpdateUserCommand request, CancellationToken cancellationToken)
     {
         var user = await users.GetByIdAsync(request.Id, cancellationToken);
-        return user is null
-            ? UserErrors.NotFound
-            : await updater.UpdateAsync(
-                user, request.Email, request.Password, request.IsActive, request.IsSuperuser, request.IsVerified, cancellationToken);
+        if (request.BySelf)
+        {
+            if (user is null || !user.IsActive)
+            {
+                return UserErrors.Unauthorized;
+            }
+
+            request = request.WithoutFlags();
+        }
+        else if (user is null)
+        {
+            return UserErrors.NotFound;
+        }
+
+        Email? newEmail = null;
+        if (request.Email.Value is { } address)
+        {
+            var parsed = Email.Create(address);
+            if (!parsed.IsSuccess)
+            {
+                return parsed.Error.AsEmailValidationError(); // the validator catches this first
+            }
+
+            newEmail = parsed.Value;
+        }
+
+        var password = request.Password.Value;
+        if (password is not null)
+        {
+            var rejection = await passwordPolicy.CheckAsync(password, newEmail?.Value ?? user.Email, cancellationToken);
+            if (rejection is not null)
+            {
+                return UserErrors.UpdateUserInvalidPassword(rejection);
+            }
+        }
+
+        if (newEmail is not null
+            && !string.Equals(newEmail.Normalized, user.NormalizedEmail, StringComparison.Ordinal)
+            && await users.ExistsByNormalizedEmailAsync(newEmail.Normalized, cancellationToken))
+        {
+            return UserErrors.UpdateUserEmailAlreadyExists;
+        }
+
+        // Hashed last: it is the slow step, and it is wasted if an earlier check fails.
+        var changes = mapper.Map<UserChanges>(request) with
+        {
+            Email = newEmail,
+            PasswordHash = password is null ? null : passwordHasher.Hash(password),
+        };
+        if (user.Apply(changes, time.GetUtcNow()).Count > 0)
+        {
+            try
+            {
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+            }
+            catch (EmailAlreadyTakenException)
+            {
+                return UserErrors.UpdateUserEmailAlreadyExists;
+            }
+        }
+
+        return mapper.Map<UserRead>(user);
     }
 }

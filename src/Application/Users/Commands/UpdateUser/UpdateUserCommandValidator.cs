@@ -5,5 +5,9 @@ namespace Users.Application.Users.Commands.UpdateUser;
 
 public sealed class UpdateUserCommandValidator : AbstractValidator<UpdateUserCommand>
 {
-    public UpdateUserCommandValidator() => RuleFor(c => c.Email).MustBeValidEmail();
+    public UpdateUserCommandValidator()
+    {
+        RuleFor(c => c.Email).NotNullWhenSet().MustBeValidEmail();
+        Include(new UserFieldsValidator());
+    }
 }

@@ -1,10 +1,11 @@
+using MapsterMapper;
 using MediatR;
 using Users.Application.Abstractions.Persistence;
 using Users.Domain.Common;
 
 namespace Users.Application.Users.Queries.ListUsers;
 
-public sealed class ListUsersQueryHandler(IUserRepository users) : IRequestHandler<ListUsersQuery, Result<UserPage>>
+public sealed class ListUsersQueryHandler(IUserRepository users, IMapper mapper) : IRequestHandler<ListUsersQuery, Result<UserPage>>
 {
     public async Task<Result<UserPage>> Handle(ListUsersQuery request, CancellationToken cancellationToken)
     {
@@ -14,7 +15,7 @@ public sealed class ListUsersQueryHandler(IUserRepository users) : IRequestHandl
 
         // One extra row tells whether another page follows, without a count query.
         var rows = await users.ListAsync(new UserListCriteria(limit + 1, after, prefix, request.IsActive), cancellationToken);
-        var items = rows.Take(limit).Select(u => u.ToRead()).ToList();
+        var items = rows.Take(limit).Select(mapper.Map<UserRead>).ToList();
         var next = rows.Count > limit ? UserCursor.Encode(items[^1].Id) : null;
         return new UserPage(items, next);
     }

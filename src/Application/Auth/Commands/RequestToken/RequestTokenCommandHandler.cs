@@ -1,0 +1,37 @@
+using MediatR;
+using Users.Application.Abstractions.Persistence;
+using Users.Application.Abstractions.Security;
+using Users.Application.Common.Validation;
+using Users.Domain.Common;
+using Users.Domain.Users;
+
+namespace Users.Application.Auth.Commands.RequestToken;
+
+public sealed class RequestTokenCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, IUserActionTokens tokens)
+    : IRequestHandler<RequestTokenCommand, Result>
+{
+    public async Task<Result> Handle(RequestTokenCommand request, CancellationToken cancellationToken)
+    {
+        var email = Email.Create(request.Email);
+        if (!email.IsSuccess)
+        {
+            return email.Error.AsEmailValidationError(); // the validator catches this first; kept so the handler is safe on its own
+        }
+
+        // Every outcome answers the same, so the response does not tell whether the address is registered.
+        var user = await users.GetByNormalizedEmailAsync(email.Value.Normalized, cancellationToken);
+        var raised = request.Purpose switch
+        {
+            _ when user is null => false,
+            TokenPurpose.Verify => user.RequestVerification(tokens.IssueVerifyToken),
+            TokenPurpose.ResetPassword => user.RequestPasswordReset(tokens.IssueResetPasswordToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Purpose, "Unknown token purpose."),
+        };
+        if (raised)
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken); // nothing is stored: the commit dispatches the event that mails the token
+        }
+
+        return Result.Success();
+    }
+}

@@ -1,0 +1,146 @@
+using NSubstitute;
+using Users.Application.Auth.Commands.RequestToken;
+using Users.Application.UnitTests.TestSupport;
+using Users.Domain.Common;
+using Users.Domain.Users;
+using Users.Domain.Users.Events;
+using Users.TestSupport;
+
+namespace Users.Application.UnitTests.Auth;
+
+/// <summary>
+/// <c>POST /auth/request-verify-token</c> (<see cref="TokenPurpose.Verify"/>) and <c>POST /auth/forgot-password</c>
+/// (<see cref="TokenPurpose.ResetPassword"/>): one handler, the eligibility rules of the aggregate.
+/// </summary>
+public sealed class RequestTokenCommandHandlerTests
+{
+    private readonly Ports _ports = new();
+
+    private Task<Result> Request(TokenPurpose purpose, string email = UserBuilder.DefaultEmail) =>
+        new RequestTokenCommandHandler(_ports.Users, _ports.UnitOfWork, _ports.ActionTokens)
+            .Handle(new RequestTokenCommand { Email = email, Purpose = purpose }, CancellationToken.None);
+
+    private User Stored(bool isActive = true, bool isVerified = false)
+    {
+        var user = new UserBuilder().Inactive(!isActive).Verified(isVerified).Build();
+        _ports.Store(user);
+        return user;
+    }
+
+    private void IssuedNoToken()
+    {
+        _ports.ActionTokens.DidNotReceiveWithAnyArgs().IssueVerifyToken(default!);
+        _ports.ActionTokens.DidNotReceiveWithAnyArgs().IssueResetPasswordToken(default!);
+    }
+
+    [Fact]
+    public async Task RequestVerify_ForActiveUnverifiedUser_IssuesAVerifyTokenRaisesItInTheEventAndCommitsOnce()
+    {
+        var user = Stored();
+        var events = _ports.EventsAtCommit(user);
+
+        var result = await Request(TokenPurpose.Verify);
+
+        Assert.True(result.IsSuccess);
+        _ports.ActionTokens.Received(1).IssueVerifyToken(user);
+        _ports.ActionTokens.DidNotReceiveWithAnyArgs().IssueResetPasswordToken(default!);
+        _ports.ReceivedOneCommit();
+        Assert.Equal(new UserVerificationRequested(user.Id, UserBuilder.DefaultEmail, Ports.IssuedVerifyToken), Assert.Single(events));
+        Assert.False(user.IsVerified);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RequestReset_ForActiveUser_IssuesAResetTokenRaisesItInTheEventAndCommitsOnce(bool isVerified)
+    {
+        var user = Stored(isVerified: isVerified);
+        var events = _ports.EventsAtCommit(user);
+
+        var result = await Request(TokenPurpose.ResetPassword);
+
+        Assert.True(result.IsSuccess);
+        _ports.ActionTokens.Received(1).IssueResetPasswordToken(user);
+        _ports.ActionTokens.DidNotReceiveWithAnyArgs().IssueVerifyToken(default!);
+        _ports.ReceivedOneCommit();
+        Assert.Equal(new ForgotPasswordRequested(user.Id, UserBuilder.DefaultEmail, Ports.IssuedResetToken), Assert.Single(events));
+        Assert.Equal(UserBuilder.DefaultPasswordHash, user.HashedPassword);
+    }
+
+    [Theory]
+    [InlineData(TokenPurpose.Verify, "  ALICE@Example.COM ")]
+    [InlineData(TokenPurpose.ResetPassword, "Alice@EXAMPLE.com")]
+    public async Task Request_WithAddressInOtherCaseAndSpaces_LooksUpTheNormalizedAddressAndFindsTheUser(TokenPurpose purpose, string email)
+    {
+        var user = Stored();
+
+        Assert.True((await Request(purpose, email)).IsSuccess);
+
+        await _ports.Users.Received(1).GetByNormalizedEmailAsync("alice@example.com", Arg.Any<CancellationToken>());
+        if (purpose == TokenPurpose.Verify)
+        {
+            _ports.ActionTokens.Received(1).IssueVerifyToken(user);
+        }
+        else
+        {
+            _ports.ActionTokens.Received(1).IssueResetPasswordToken(user);
+        }
+
+        _ports.ReceivedOneCommit();
+    }
+
+    [Theory]
+    [InlineData(TokenPurpose.Verify)]
+    [InlineData(TokenPurpose.ResetPassword)]
+    public async Task Request_ForUnknownAddress_SucceedsWithoutTokenOrCommit(TokenPurpose purpose)
+    {
+        var result = await Request(purpose, "nobody@example.com");
+
+        Assert.True(result.IsSuccess);
+        IssuedNoToken();
+        _ports.ReceivedNoCommit();
+    }
+
+    [Theory]
+    [InlineData(TokenPurpose.Verify, false, false)]
+    [InlineData(TokenPurpose.Verify, true, true)]
+    [InlineData(TokenPurpose.Verify, false, true)]
+    [InlineData(TokenPurpose.ResetPassword, false, false)]
+    [InlineData(TokenPurpose.ResetPassword, false, true)]
+    public async Task Request_ForIneligibleUser_SucceedsWithoutTokenEventOrCommit(TokenPurpose purpose, bool isActive, bool isVerified)
+    {
+        var user = Stored(isActive, isVerified);
+
+        var result = await Request(purpose);
+
+        Assert.True(result.IsSuccess);
+        IssuedNoToken();
+        Assert.Empty(user.DomainEvents);
+        _ports.ReceivedNoCommit();
+    }
+
+    [Theory]
+    [InlineData(TokenPurpose.Verify, "not-an-address")]
+    [InlineData(TokenPurpose.ResetPassword, "bob@localhost")]
+    public async Task Request_WithInvalidEmailOutsideThePipeline_FailsWithBodyEmailValidationErrorWithoutLookup(TokenPurpose purpose, string email)
+    {
+        var error = ResultAssert.Failed(await Request(purpose, email), "VALIDATION_ERROR");
+
+        var failure = Assert.Single(Assert.IsType<ValidationError>(error).Failures);
+        Assert.Equal(["body", "email"], failure.Location);
+        Assert.Empty(_ports.Users.ReceivedCalls());
+        IssuedNoToken();
+        _ports.ReceivedNoCommit();
+    }
+
+    [Fact]
+    public async Task Request_WithUndefinedPurposeForAKnownUser_ThrowsWithoutTokenOrCommit()
+    {
+        Stored();
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Request((TokenPurpose)42));
+
+        IssuedNoToken();
+        _ports.ReceivedNoCommit();
+    }
+}

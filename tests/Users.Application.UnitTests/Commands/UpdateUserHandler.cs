@@ -1,0 +1,14 @@
+using Users.Application.UnitTests.TestSupport;
+using Users.Application.Users;
+using Users.Application.Users.Commands.UpdateUser;
+using Users.Domain.Common;
+
+namespace Users.Application.UnitTests.Commands;
+
+/// <summary>The update handler over the ports of a test.</summary>
+internal static class UpdateUserHandler
+{
+    public static Task<Result<UserRead>> Handle(Ports ports, UpdateUserCommand command) =>
+        new UpdateUserCommandHandler(ports.Users, ports.UnitOfWork, ports.Hasher, ports.Policy, Ports.Mapper, ports.Time)
+            .Handle(command, CancellationToken.None);
+}

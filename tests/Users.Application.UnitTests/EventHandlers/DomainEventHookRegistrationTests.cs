@@ -1,0 +1,104 @@
+using Microsoft.Extensions.DependencyInjection;
+using NSubstitute;
+using Users.Application.Abstractions.Mail;
+using Users.Application.Common.Events;
+using Users.Application.UnitTests.TestSupport;
+using Users.Application.Users;
+using Users.Application.Users.EventHandlers;
+using Users.Domain.Common;
+using Users.Domain.Users.Events;
+
+namespace Users.Application.UnitTests.EventHandlers;
+
+/// <summary>
+/// The hooks as the unit of work meets them: registered by <c>AddApplication</c>'s scan as
+/// <see cref="IDomainEventHandler{TEvent}"/> of their events, and reached by publishing.
+/// </summary>
+public sealed class DomainEventHookRegistrationTests
+{
+    public static TheoryData<Type, Type> HooksOfTheApplication => new()
+    {
+        { typeof(UserVerificationRequested), typeof(SendAccountEmails) },
+        { typeof(ForgotPasswordRequested), typeof(SendAccountEmails) },
+        { typeof(UserRegistered), typeof(LogAccountActivity) },
+        { typeof(UserVerified), typeof(LogAccountActivity) },
+        { typeof(PasswordReset), typeof(LogAccountActivity) },
+        { typeof(UserDeleted), typeof(LogAccountActivity) },
+    };
+
+    private static List<object?> HandlersOf(ApplicationHost host, Type eventType) =>
+        [.. host.Services.GetServices(typeof(IDomainEventHandler<>).MakeGenericType(eventType))];
+
+    [Theory]
+    [MemberData(nameof(HooksOfTheApplication))]
+    public void AddApplication_RegistersEachHookOnceAsTheHandlerOfItsEvent(Type eventType, Type hookType)
+    {
+        using var host = new ApplicationHost();
+
+        Assert.Single(HandlersOf(host, eventType), h => h?.GetType() == hookType);
+    }
+
+    [Fact]
+    public void AddApplication_GivenTheApplicationAssemblyAgain_RegistersItsHooksOnce()
+    {
+        using var host = new ApplicationHost(extraAssemblies: typeof(UserRead).Assembly);
+
+        Assert.Single(HandlersOf(host, typeof(UserVerificationRequested)));
+        Assert.Single(HandlersOf(host, typeof(UserRegistered)));
+    }
+
+    [Fact]
+    public void AddApplication_RegistersTheDomainEventPublisher()
+    {
+        using var host = new ApplicationHost();
+
+        Assert.IsType<DomainEventPublisher>(host.Events);
+    }
+
+    [Fact]
+    public async Task Publish_UserVerificationRequested_SendsTheVerificationMailToTheUser()
+    {
+        using var host = new ApplicationHost();
+
+        await host.Events.PublishAsync(new UserVerificationRequested(Guid.CreateVersion7(), "alice@example.com", "tok"), CancellationToken.None);
+
+        await host.Ports.EmailSender.Received(1).SendAsync(
+            Arg.Is<EmailMessage>(m => m.To == "alice@example.com" && m.TextBody.Contains("/auth/verify?token=tok", StringComparison.Ordinal)),
+            Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Publish_ForgotPasswordRequested_SendsTheResetMailToTheUser()
+    {
+        using var host = new ApplicationHost();
+
+        await host.Events.PublishAsync(new ForgotPasswordRequested(Guid.CreateVersion7(), "bob@example.com", "tok"), CancellationToken.None);
+
+        await host.Ports.EmailSender.Received(1).SendAsync(
+            Arg.Is<EmailMessage>(m => m.To == "bob@example.com" && m.TextBody.Contains("/reset-password?token=tok", StringComparison.Ordinal)),
+            Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Publish_ReachesAHookFromAnExtraAssembly()
+    {
+        using var host = new ApplicationHost(extraAssemblies: typeof(DomainEventHookRegistrationTests).Assembly);
+        IDomainEvent registered = new UserRegistered(Guid.CreateVersion7(), "bob@example.com");
+
+        await host.Events.PublishAsync(registered, CancellationToken.None);
+
+        Assert.Equal([registered], host.Recorder.Received);
+        Assert.Contains(HandlersOf(host, typeof(UserRegistered)), h => h is LogAccountActivity); // beside the Application's own
+    }
+
+    [Fact]
+    public async Task Publish_WithoutTheExtraAssembly_DoesNotReachItsHook()
+    {
+        using var host = new ApplicationHost();
+
+        await host.Events.PublishAsync(new UserRegistered(Guid.CreateVersion7(), "bob@example.com"), CancellationToken.None);
+
+        Assert.Empty(host.Recorder.Received);
+        Assert.DoesNotContain(HandlersOf(host, typeof(UserRegistered)), h => h is RecordUserRegistered);
+    }
+}
