@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MapsterMapper;
 using MediatR;
 using Microsoft.Extensions.Options;
 using Users.Application.Users.Commands.CreateUser;
@@ -61,8 +60,15 @@ public static class CommandLine
 
         await using var scope = app.Services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        var mapper = scope.ServiceProvider.GetRequiredService<IMapper>();
-        var result = await mediator.Send(mapper.Map<CreateUserCommand>(arguments));
+        // Not a request record mapped by name: the command line sets exactly these; every other field keeps its default.
+        var result = await mediator.Send(new CreateUserCommand
+        {
+            Email = arguments.Email,
+            Password = arguments.Password,
+            IsActive = arguments.IsActive,
+            IsSuperuser = arguments.IsSuperuser,
+            IsVerified = arguments.IsVerified,
+        });
         if (!result.IsSuccess)
         {
             var reason = result.Error.Reason ?? result.Error.Description;

@@ -1,6 +1,6 @@
 namespace Users.Api.Cli;
 
-/// <summary>The parsed arguments of <c>create-user</c>; mapped by name to the create command.</summary>
+/// <summary>The parsed arguments of <c>create-user</c>.</summary>
 public sealed record CreateUserArguments(string Email, string Password, bool IsActive, bool IsSuperuser, bool IsVerified)
 {
     /// <summary>

@@ -1,12 +1,10 @@
 using Mapster;
-using Users.Api.Cli;
 using Users.Application.Auth.Commands.Login;
 using Users.Application.Auth.Commands.RequestToken;
 using Users.Application.Auth.Commands.ResetPassword;
 using Users.Application.Auth.Commands.Verify;
 using Users.Application.Users.Commands.CreateUser;
 using Users.Application.Users.Commands.UpdateUser;
-using Users.Domain.Common;
 
 namespace Users.Api.Endpoints.Requests;
 
@@ -25,9 +23,5 @@ public sealed class RequestMappings : IRegister
         config.NewConfig<VerifyRequest, VerifyCommand>();
         config.NewConfig<ResetPasswordRequest, ResetPasswordCommand>();
         config.NewConfig<LoginForm, LoginCommand>().Ignore(c => c.Strategy);
-
-        // The command line's create-user: its switches are always given, so each flag is set.
-        config.NewConfig<bool, Optional<bool?>>().MapWith(flag => new Optional<bool?>(flag));
-        config.NewConfig<CreateUserArguments, CreateUserCommand>();
     }
 }
