@@ -32,28 +32,19 @@ public sealed class SendAccountEmailsTests
         return Assert.Single(_sent);
     }
 
-    [Fact]
-    public async Task HandleVerificationRequested_SendsOnePlainTextMessageToTheEventsAddressWithTheVerifyLink()
+    [Theory]
+    [InlineData(Verify, "Alice@example.com", SendAccountEmails.VerifySubject, "Verify your email address", "/auth/verify", "/reset-password")]
+    [InlineData(Reset, "Bob@example.com", SendAccountEmails.ResetPasswordSubject, "Reset your password", "/reset-password", "/auth/verify")]
+    public async Task Handle_SendsOnePlainTextMessageToTheEventsAddressWithItsOwnLinkOnly(
+        string mail, string email, string subject, string subjectText, string path, string otherMailsPath)
     {
-        var message = await Handle(Verify, "eyJ.abc-_.xyz", email: "Alice@example.com");
+        var message = await Handle(mail, "eyJ.abc-_.xyz", email: email);
 
-        Assert.Equal("Alice@example.com", message.To);
-        Assert.Equal(SendAccountEmails.VerifySubject, message.Subject);
-        Assert.Equal("Verify your email address", message.Subject);
-        Assert.Contains("https://app.example.com/auth/verify?token=eyJ.abc-_.xyz", message.TextBody, StringComparison.Ordinal);
-        Assert.DoesNotContain("/reset-password", message.TextBody, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task HandleForgotPasswordRequested_SendsOnePlainTextMessageToTheEventsAddressWithTheResetLink()
-    {
-        var message = await Handle(Reset, "eyJ.abc-_.xyz", email: "Bob@example.com");
-
-        Assert.Equal("Bob@example.com", message.To);
-        Assert.Equal(SendAccountEmails.ResetPasswordSubject, message.Subject);
-        Assert.Equal("Reset your password", message.Subject);
-        Assert.Contains("https://app.example.com/reset-password?token=eyJ.abc-_.xyz", message.TextBody, StringComparison.Ordinal);
-        Assert.DoesNotContain("/auth/verify", message.TextBody, StringComparison.Ordinal);
+        Assert.Equal(email, message.To);
+        Assert.Equal(subject, message.Subject);
+        Assert.Equal(subjectText, message.Subject);
+        Assert.Contains($"https://app.example.com{path}?token=eyJ.abc-_.xyz", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(otherMailsPath, message.TextBody, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -8,21 +8,15 @@ using Users.TestSupport;
 namespace Users.Infrastructure.UnitTests.Persistence;
 
 /// <summary>The current-user lookup on SQLite; the PostgreSQL reader is covered end to end by the integration tests.</summary>
-public sealed class ContextUserAccessReaderTests : IAsyncLifetime
+public sealed class ContextUserAccessReaderTests : SqliteDatabaseTests
 {
-    private SqliteTestDatabase _database = null!;
-
-    public async Task InitializeAsync() => _database = await SqliteTestDatabase.CreateMigratedAsync();
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
-
     [Fact]
     public async Task FindAccess_ReadsTheUserAsClientsSeeItAndItsSecurityStamp_WithoutTracking()
     {
         var user = new UserBuilder().WithEmail("Access.Check@Example.COM").Build();
         await SaveAsync(user);
 
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var access = await new ContextUserAccessReader(db, TestMappings.Configuration).FindAccessAsync(user.Id, CancellationToken.None);
 
         Assert.Equal(new UserAccess(new UserRead { Id = user.Id, Email = "Access.Check@example.com", IsActive = true, IsSuperuser = false, IsVerified = false }, user.SecurityStamp), access);
@@ -36,7 +30,7 @@ public sealed class ContextUserAccessReaderTests : IAsyncLifetime
         user.Apply(new UserChanges { IsActive = false, IsSuperuser = true, IsVerified = true }, UserBuilder.DefaultCreatedAt);
         await SaveAsync(user);
 
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var access = await new ContextUserAccessReader(db, TestMappings.Configuration).FindAccessAsync(user.Id, CancellationToken.None);
 
         Assert.Equal(new UserRead { Id = user.Id, Email = "flags@example.com", IsActive = false, IsSuperuser = true, IsVerified = true }, access?.User);
@@ -47,7 +41,7 @@ public sealed class ContextUserAccessReaderTests : IAsyncLifetime
     {
         await SaveAsync(new UserBuilder().WithEmail("someone@example.com").Build());
 
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
 
         Assert.Null(await new ContextUserAccessReader(db, TestMappings.Configuration).FindAccessAsync(Guid.NewGuid(), CancellationToken.None));
     }
@@ -56,7 +50,7 @@ public sealed class ContextUserAccessReaderTests : IAsyncLifetime
     public async Task FindAccess_InsideAnOpenTransaction_ReadsThroughIt_AndLeavesTheConnectionAsItWas()
     {
         var user = new UserBuilder().WithEmail("in.transaction@example.com").Build();
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.Users.Add(user);
         await db.SaveChangesAsync();
@@ -75,16 +69,9 @@ public sealed class ContextUserAccessReaderTests : IAsyncLifetime
         var user = new UserBuilder().WithEmail("closed.connection@example.com").Build();
         await SaveAsync(user);
 
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.NotNull(await new ContextUserAccessReader(db, TestMappings.Configuration).FindAccessAsync(user.Id, CancellationToken.None));
 
         Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
-    }
-
-    private async Task SaveAsync(User user)
-    {
-        await using var db = _database.CreateContext();
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
     }
 }

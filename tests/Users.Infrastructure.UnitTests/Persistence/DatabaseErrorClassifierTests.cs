@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Users.Application.Abstractions.Persistence;
-using Users.Domain.Users;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.UnitTests.TestDoubles;
 using Users.TestSupport;
@@ -17,14 +16,9 @@ namespace Users.Infrastructure.UnitTests.Persistence;
 /// refused PostgreSQL connection throw, wrapped the way EF Core hands them on, and PostgreSQL errors built from their
 /// SQLSTATE (what Npgsql builds from the server's error message).
 /// </summary>
-public sealed class DatabaseErrorClassifierTests : IAsyncLifetime
+public sealed class DatabaseErrorClassifierTests : SqliteDatabaseTests
 {
     private readonly DatabaseErrorClassifier _classifier = new();
-    private SqliteTestDatabase _database = null!;
-
-    public async Task InitializeAsync() => _database = await SqliteTestDatabase.CreateMigratedAsync();
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public async Task Sqlite_UniqueViolationThroughEfCore_IsAConstraintViolation_NamingTheColumns()
@@ -85,7 +79,7 @@ public sealed class DatabaseErrorClassifierTests : IAsyncLifetime
     [Fact]
     public async Task Sqlite_ReadOnlyDatabase_IsUnavailable()
     {
-        var readOnly = new SqliteConnectionStringBuilder(_database.ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString();
+        var readOnly = new SqliteConnectionStringBuilder(Database.ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString();
 
         var exception = await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync("DELETE FROM users", readOnly));
 
@@ -96,7 +90,7 @@ public sealed class DatabaseErrorClassifierTests : IAsyncLifetime
     [Fact]
     public async Task Sqlite_DatabaseLockedByAnotherWriterPastTheTimeout_IsUnavailable()
     {
-        var builder = new SqliteConnectionStringBuilder(_database.ConnectionString) { Pooling = false };
+        var builder = new SqliteConnectionStringBuilder(Database.ConnectionString) { Pooling = false };
         await using var holder = new SqliteConnection(builder.ToString());
         await holder.OpenAsync();
         await using (var begin = holder.CreateCommand())
@@ -230,16 +224,9 @@ public sealed class DatabaseErrorClassifierTests : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port; // nothing listens there once the listener is disposed
     }
 
-    private async Task SaveAsync(User user)
-    {
-        await using var db = _database.CreateContext();
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-    }
-
     private async Task ExecuteAsync(string sql, string? connectionString = null)
     {
-        await using var connection = new SqliteConnection(connectionString ?? _database.ConnectionString);
+        await using var connection = new SqliteConnection(connectionString ?? Database.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -5,7 +5,7 @@ using Users.Infrastructure.Persistence;
 namespace Users.Infrastructure.UnitTests.Persistence;
 
 /// <summary>A real SQLite file in its own temporary directory, migrated the way production migrates it.</summary>
-internal sealed class SqliteTestDatabase : IAsyncDisposable
+public sealed class SqliteTestDatabase : IAsyncDisposable
 {
     private readonly string _directory;
 

@@ -14,14 +14,9 @@ using Users.TestSupport;
 
 namespace Users.Infrastructure.UnitTests.Persistence;
 
-public sealed class UnitOfWorkTests : IAsyncLifetime
+public sealed class UnitOfWorkTests : SqliteDatabaseTests
 {
     private readonly IDomainEventPublisher _events = Substitute.For<IDomainEventPublisher>();
-    private SqliteTestDatabase _database = null!;
-
-    public async Task InitializeAsync() => _database = await SqliteTestDatabase.CreateMigratedAsync();
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public async Task SaveChanges_PublishesEachEventOnceAfterTheCommit_WithoutTheRequestsToken()
@@ -31,11 +26,11 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
         _events.PublishAsync(Arg.Any<IDomainEvent>(), Arg.Any<CancellationToken>())
             .Returns(_ =>
             {
-                using var other = _database.CreateContext();
+                using var other = Database.CreateContext();
                 storedWhenPublished.Add(other.Users.Any(u => u.Id == user.Id));
                 return Task.CompletedTask;
             });
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         using var request = new CancellationTokenSource();
 
         new UserRepository(db).Add(user);
@@ -54,8 +49,8 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
     public async Task SaveChanges_PublishesEventsOfDeletedUsers_InTheOrderRaised()
     {
         var user = new UserBuilder().WithEmail("leaving@example.com").Build();
-        await SeedAsync(user);
-        await using var db = _database.CreateContext();
+        await SaveAsync(user);
+        await using var db = Database.CreateContext();
         var repository = new UserRepository(db);
         var loaded = (await repository.GetByIdAsync(user.Id, CancellationToken.None))!;
 
@@ -66,15 +61,15 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
 
         var events = _events.ReceivedCalls().Select(c => c.GetArguments()[0]).ToList();
         Assert.Collection(events, e => Assert.IsType<UserLoggedIn>(e), e => Assert.IsType<UserDeleted>(e));
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         Assert.False(await check.Users.AnyAsync());
     }
 
     [Fact]
     public async Task SaveChanges_WithATakenNormalizedEmail_ThrowsEmailAlreadyTaken_StoresNothing_PublishesNothing()
     {
-        await SeedAsync(new UserBuilder().WithEmail("taken@example.com").Build());
-        await using var db = _database.CreateContext();
+        await SaveAsync(new UserBuilder().WithEmail("taken@example.com").Build());
+        await using var db = Database.CreateContext();
         var newcomer = new UserBuilder().WithEmail("TAKEN@Example.com").Build();
         new UserRepository(db).Add(newcomer);
 
@@ -82,7 +77,7 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
 
         Assert.Empty(_events.ReceivedCalls());
         Assert.Empty(db.ChangeTracker.Entries()); // the failed unit is discarded, so a later save cannot retry it
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         Assert.Equal(["taken@example.com"], await check.Users.Select(u => u.Email).ToListAsync());
     }
 
@@ -91,8 +86,8 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
     {
         var first = new UserBuilder().WithEmail("first@example.com").Build();
         var second = new UserBuilder().WithEmail("second@example.com").Build();
-        await SeedAsync(first, second);
-        await using var db = _database.CreateContext();
+        await SaveAsync(first, second);
+        await using var db = Database.CreateContext();
         var loaded = (await new UserRepository(db).GetByIdAsync(second.Id, CancellationToken.None))!;
 
         loaded.Apply(new UserChanges { Email = Email.Create("First@example.com").Value }, UserBuilder.DefaultCreatedAt);
@@ -105,8 +100,8 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
     public async Task SaveChanges_OtherDatabaseErrors_AreNotMistakenForATakenEmail()
     {
         var user = new UserBuilder().WithEmail("twin@example.com").Build();
-        await SeedAsync(user);
-        await using var db = _database.CreateContext();
+        await SaveAsync(user);
+        await using var db = Database.CreateContext();
 
         // Same primary key, different address: a unique violation, but not of the address index.
         var clone = new UserBuilder().WithEmail("other@example.com").Build();
@@ -125,7 +120,7 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
             .Returns(Task.FromException(new InvalidOperationException("mail server down")), Task.CompletedTask);
         var user = User.Register(new UserBuilder().WithEmail("hooked@example.com").Details(), UserBuilder.DefaultCreatedAt);
         user.RecordLogin(UserBuilder.DefaultCreatedAt);
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         new UserRepository(db).Add(user);
 
         await new UnitOfWork(db, _events, logger).SaveChangesAsync(CancellationToken.None);
@@ -136,7 +131,7 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
         Assert.Contains(nameof(UserRegistered), entry.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("hooked@example.com", entry.Message, StringComparison.Ordinal);
         Assert.IsType<InvalidOperationException>(entry.Exception);
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         Assert.True(await check.Users.AnyAsync(u => u.Id == user.Id));
     }
 
@@ -145,7 +140,7 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
     {
         var handler = new RecordingHandler();
         await using var services = new ServiceCollection().AddSingleton<IDomainEventHandler<UserRegistered>>(handler).BuildServiceProvider();
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var user = User.Register(new UserBuilder().WithEmail("published@example.com").Details(), UserBuilder.DefaultCreatedAt);
         new UserRepository(db).Add(user);
 
@@ -155,17 +150,6 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
     }
 
     private UnitOfWork CreateUnitOfWork(UsersDbContext db) => new(db, _events, NullLogger<UnitOfWork>.Instance);
-
-    private async Task SeedAsync(params User[] users)
-    {
-        await using var db = _database.CreateContext();
-        db.Users.AddRange(users);
-        await db.SaveChangesAsync();
-        foreach (var user in users)
-        {
-            user.DequeueDomainEvents();
-        }
-    }
 
     private sealed class RecordingHandler : IDomainEventHandler<UserRegistered>
     {

@@ -1,28 +1,25 @@
 using Microsoft.EntityFrameworkCore;
 using Users.Application.Abstractions.Persistence;
-using Users.Domain.Users;
 using Users.Infrastructure.Persistence;
 using Users.TestSupport;
 
 namespace Users.Infrastructure.UnitTests.Persistence;
 
-public sealed class UserRepositoryTests : IAsyncLifetime
+public sealed class UserRepositoryTests : SqliteDatabaseTests
 {
-    private SqliteTestDatabase _database = null!;
-
-    public async Task InitializeAsync() => _database = await SqliteTestDatabase.CreateMigratedAsync();
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
-
     [Fact]
     public async Task Add_ThenSave_StoresEveryColumnAndReadsBackTheSameUser()
     {
         var user = new UserBuilder().WithEmail("Some.One@Example.COM").Build();
         user.RecordLogin(UserBuilder.DefaultCreatedAt.AddMinutes(5));
-        await SaveAsync(user);
+        await using (var db = Database.CreateContext())
+        {
+            new UserRepository(db).Add(user);
+            await db.SaveChangesAsync();
+        }
 
-        await using var db = _database.CreateContext();
-        var loaded = await new UserRepository(db).FindForReadAsync(user.Id, CancellationToken.None);
+        await using var check = Database.CreateContext();
+        var loaded = await new UserRepository(check).FindForReadAsync(user.Id, CancellationToken.None);
 
         Assert.NotNull(loaded);
         Assert.Equal("Some.One@example.com", loaded.Email);
@@ -44,7 +41,7 @@ public sealed class UserRepositoryTests : IAsyncLifetime
         var user = new UserBuilder().WithEmail("tracked@example.com").Build();
         await SaveAsync(user);
 
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var repository = new UserRepository(db);
         Assert.NotNull(await repository.GetByIdAsync(user.Id, CancellationToken.None));
         Assert.NotNull(await repository.GetByNormalizedEmailAsync("tracked@example.com", CancellationToken.None));
@@ -60,7 +57,7 @@ public sealed class UserRepositoryTests : IAsyncLifetime
     [Fact]
     public async Task Lookups_ForUnknownUsers_ReturnNullOrFalse()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var repository = new UserRepository(db);
 
         Assert.Null(await repository.GetByIdAsync(Guid.NewGuid(), CancellationToken.None));
@@ -75,7 +72,7 @@ public sealed class UserRepositoryTests : IAsyncLifetime
         var user = new UserBuilder().WithEmail("gone@example.com").Build();
         await SaveAsync(user);
 
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             var repository = new UserRepository(db);
             var loaded = await repository.GetByIdAsync(user.Id, CancellationToken.None);
@@ -83,7 +80,7 @@ public sealed class UserRepositoryTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         Assert.False(await check.Users.AnyAsync());
     }
 
@@ -117,7 +114,7 @@ public sealed class UserRepositoryTests : IAsyncLifetime
     {
         await SaveAsync(new UserBuilder().WithEmail("a_b@example.com").Build(), new UserBuilder().WithEmail("axb@example.com").Build(), new UserBuilder().WithEmail("a%c@example.com").Build());
 
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var repository = new UserRepository(db);
         var underscore = await repository.ListAsync(new UserListCriteria(10, null, "a_", null), CancellationToken.None);
         var percent = await repository.ListAsync(new UserListCriteria(10, null, "a%", null), CancellationToken.None);
@@ -132,7 +129,7 @@ public sealed class UserRepositoryTests : IAsyncLifetime
         var user = new UserBuilder().Build();
         await SaveAsync(user);
 
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var page = await new UserRepository(db).ListAsync(new UserListCriteria(10, user.Id, null, null), CancellationToken.None);
 
         Assert.Empty(page);
@@ -145,7 +142,7 @@ public sealed class UserRepositoryTests : IAsyncLifetime
         while (true)
         {
             // A fresh context per page, as each HTTP request would have.
-            await using var db = _database.CreateContext();
+            await using var db = Database.CreateContext();
             var page = await new UserRepository(db).ListAsync(criteria, CancellationToken.None);
             Assert.True(page.Count <= first.Limit);
             ids.AddRange(page.Select(u => u.Id));
@@ -156,17 +153,5 @@ public sealed class UserRepositoryTests : IAsyncLifetime
 
             criteria = criteria with { After = page[^1].Id };
         }
-    }
-
-    private async Task SaveAsync(params User[] users)
-    {
-        await using var db = _database.CreateContext();
-        var repository = new UserRepository(db);
-        foreach (var user in users)
-        {
-            repository.Add(user);
-        }
-
-        await db.SaveChangesAsync();
     }
 }

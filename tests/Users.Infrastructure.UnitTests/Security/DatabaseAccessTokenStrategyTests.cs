@@ -17,26 +17,21 @@ using Users.TestSupport;
 
 namespace Users.Infrastructure.UnitTests.Security;
 
-public sealed class DatabaseAccessTokenStrategyTests : IAsyncLifetime
+public sealed class DatabaseAccessTokenStrategyTests : SqliteDatabaseTests
 {
     private readonly FakeTimeProvider _time = new();
     private readonly User _user = new UserBuilder().WithEmail("holder@example.com").Build();
-    private SqliteTestDatabase _database = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _database = await SqliteTestDatabase.CreateMigratedAsync();
-        await using var db = _database.CreateContext();
-        db.Users.Add(_user);
-        await db.SaveChangesAsync();
+        await base.InitializeAsync();
+        await SaveAsync(_user);
     }
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public async Task Name_IsDatabase()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
 
         Assert.Equal("database", Create(db).Name);
     }
@@ -44,7 +39,7 @@ public sealed class DatabaseAccessTokenStrategyTests : IAsyncLifetime
     [Fact]
     public async Task Issue_Returns43UrlSafeCharacters_AndOnlyStagesTheRow()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
 
         var token = await Create(db).IssueAsync(_user, CancellationToken.None);
         var other = await Create(db).IssueAsync(_user, CancellationToken.None);
@@ -60,7 +55,7 @@ public sealed class DatabaseAccessTokenStrategyTests : IAsyncLifetime
     public async Task Issue_ThenCommit_StoresOnlyTheSha256OfTheToken_WithStampAndTimes()
     {
         string token;
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             token = await Create(db).IssueAsync(_user, CancellationToken.None);
             await db.SaveChangesAsync();
@@ -81,7 +76,7 @@ public sealed class DatabaseAccessTokenStrategyTests : IAsyncLifetime
     {
         var token = await IssueAndCommitAsync();
 
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var claims = await Create(db).ReadAsync(token, CancellationToken.None);
 
         Assert.NotNull(claims);
@@ -146,7 +141,7 @@ public sealed class DatabaseAccessTokenStrategyTests : IAsyncLifetime
         var token = await IssueAndCommitAsync();
         var kept = await IssueAndCommitAsync();
 
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             await Create(db).RevokeAsync(token, CancellationToken.None);
             Assert.Equal(2, await CountRowsAsync()); // only staged so far
@@ -161,7 +156,7 @@ public sealed class DatabaseAccessTokenStrategyTests : IAsyncLifetime
     [Fact]
     public async Task Revoke_OfATokenIssuedInTheSameScope_CancelsItsInsert()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var strategy = Create(db);
         var token = await strategy.IssueAsync(_user, CancellationToken.None);
 
@@ -178,7 +173,7 @@ public sealed class DatabaseAccessTokenStrategyTests : IAsyncLifetime
     public async Task Revoke_OfGarbageOrUnknownTokens_StagesNothing(string token)
     {
         await IssueAndCommitAsync();
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
 
         await Create(db).RevokeAsync(token, CancellationToken.None);
 
@@ -191,13 +186,13 @@ public sealed class DatabaseAccessTokenStrategyTests : IAsyncLifetime
     public async Task Revoke_WhenAnotherRequestDeletedTheRowMeanwhile_StillCommitsTheRestOfTheUnitOfWork()
     {
         var token = await IssueAndCommitAsync();
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         await Create(db).RevokeAsync(token, CancellationToken.None);
         var user = (await new UserRepository(db).GetByIdAsync(_user.Id, CancellationToken.None))!;
         user.RecordLogin(UserBuilder.DefaultCreatedAt.AddMinutes(1));
 
         // A concurrent logout of the same token commits first.
-        await using (var other = _database.CreateContext())
+        await using (var other = Database.CreateContext())
         {
             await Create(other).RevokeAsync(token, CancellationToken.None);
             await other.SaveChangesAsync();
@@ -206,7 +201,7 @@ public sealed class DatabaseAccessTokenStrategyTests : IAsyncLifetime
         await new UnitOfWork(db, Substitute.For<IDomainEventPublisher>(), NullLogger<UnitOfWork>.Instance).SaveChangesAsync(CancellationToken.None);
 
         Assert.Equal(0, await CountRowsAsync());
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         Assert.Equal(UserBuilder.DefaultCreatedAt.AddMinutes(1), (await check.Users.SingleAsync()).LastLoginAt);
     }
 
@@ -214,7 +209,7 @@ public sealed class DatabaseAccessTokenStrategyTests : IAsyncLifetime
     public async Task DeletingTheUser_DeletesItsTokens_InTheDatabase()
     {
         var survivor = new UserBuilder().WithEmail("survivor@example.com").Build();
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             db.Users.Add(survivor);
             await db.SaveChangesAsync();
@@ -224,7 +219,7 @@ public sealed class DatabaseAccessTokenStrategyTests : IAsyncLifetime
         await IssueAndCommitAsync();
         var survivorToken = await IssueAndCommitAsync(survivor);
 
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             var repository = new UserRepository(db);
             repository.Remove((await repository.GetByIdAsync(_user.Id, CancellationToken.None))!);
@@ -240,7 +235,7 @@ public sealed class DatabaseAccessTokenStrategyTests : IAsyncLifetime
 
     private async Task<string> IssueAndCommitAsync(User? user = null, int lifetimeSeconds = 3600)
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var token = await Create(db, lifetimeSeconds).IssueAsync(user ?? _user, CancellationToken.None);
         await db.SaveChangesAsync();
         return token;
@@ -248,13 +243,13 @@ public sealed class DatabaseAccessTokenStrategyTests : IAsyncLifetime
 
     private async Task<Application.Abstractions.Security.AccessTokenClaims?> ReadAsync(string token)
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         return await Create(db).ReadAsync(token, CancellationToken.None);
     }
 
     private async Task<long> CountRowsAsync()
     {
-        await using var connection = new SqliteConnection(_database.ConnectionString);
+        await using var connection = new SqliteConnection(Database.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM access_tokens;";
@@ -264,7 +259,7 @@ public sealed class DatabaseAccessTokenStrategyTests : IAsyncLifetime
     // Straight from the file, bypassing EF's mapping: what an attacker holding a copy of the database would see.
     private async Task<List<Dictionary<string, object?>>> ReadRawRowsAsync()
     {
-        await using var connection = new SqliteConnection(_database.ConnectionString);
+        await using var connection = new SqliteConnection(Database.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT * FROM access_tokens;";

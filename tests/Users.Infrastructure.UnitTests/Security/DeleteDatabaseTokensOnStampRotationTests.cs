@@ -12,22 +12,17 @@ using Users.TestSupport;
 
 namespace Users.Infrastructure.UnitTests.Security;
 
-public sealed class DeleteDatabaseTokensOnStampRotationTests : IAsyncLifetime
+public sealed class DeleteDatabaseTokensOnStampRotationTests : SqliteDatabaseTests
 {
     private readonly FakeTimeProvider _time = new();
     private readonly User _rotated = new UserBuilder().WithEmail("rotated@example.com").Build();
     private readonly User _bystander = new UserBuilder().WithEmail("bystander@example.com").Build();
-    private SqliteTestDatabase _database = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _database = await SqliteTestDatabase.CreateMigratedAsync();
-        await using var db = _database.CreateContext();
-        db.Users.AddRange(_rotated, _bystander);
-        await db.SaveChangesAsync();
+        await base.InitializeAsync();
+        await SaveAsync(_rotated, _bystander);
     }
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public async Task Handle_DeletesTheUsersTokensIssuedUnderAnEarlierStamp_AndNobodyElses()
@@ -37,12 +32,12 @@ public sealed class DeleteDatabaseTokensOnStampRotationTests : IAsyncLifetime
         var bystanderToken = await IssueAsync(_bystander);
         await RotateStampAsync(_rotated.Id);
 
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             await new DeleteDatabaseTokensOnStampRotation(db).Handle(new SecurityStampRotated(_rotated.Id), CancellationToken.None);
         }
 
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         var remaining = await check.AccessTokens.ToListAsync();
         var row = Assert.Single(remaining);
         Assert.Equal(_bystander.Id, row.UserId);
@@ -54,19 +49,19 @@ public sealed class DeleteDatabaseTokensOnStampRotationTests : IAsyncLifetime
     {
         await IssueAsync(_rotated);
         var stamp = await RotateStampAsync(_rotated.Id);
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             var fresh = await db.Users.SingleAsync(u => u.Id == _rotated.Id);
             await Create(db).IssueAsync(fresh, CancellationToken.None); // a login that committed right after the rotation
             await db.SaveChangesAsync();
         }
 
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             await new DeleteDatabaseTokensOnStampRotation(db).Handle(new SecurityStampRotated(_rotated.Id), CancellationToken.None);
         }
 
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         Assert.Equal([stamp], await check.AccessTokens.Select(t => t.SecurityStamp).ToListAsync());
     }
 
@@ -75,14 +70,14 @@ public sealed class DeleteDatabaseTokensOnStampRotationTests : IAsyncLifetime
     {
         await IssueAsync(_bystander);
 
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             var handler = new DeleteDatabaseTokensOnStampRotation(db);
             await handler.Handle(new SecurityStampRotated(_rotated.Id), CancellationToken.None);
             await handler.Handle(new SecurityStampRotated(Guid.CreateVersion7()), CancellationToken.None);
         }
 
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         Assert.Equal(1, await check.AccessTokens.CountAsync());
     }
 
@@ -91,7 +86,7 @@ public sealed class DeleteDatabaseTokensOnStampRotationTests : IAsyncLifetime
 
     private async Task<string> IssueAsync(User user)
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var token = await Create(db).IssueAsync(user, CancellationToken.None);
         await db.SaveChangesAsync();
         return token;
@@ -99,7 +94,7 @@ public sealed class DeleteDatabaseTokensOnStampRotationTests : IAsyncLifetime
 
     private async Task<string> RotateStampAsync(Guid userId)
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var user = await db.Users.SingleAsync(u => u.Id == userId);
         user.RevokeAllTokens(_time.GetUtcNow());
         await db.SaveChangesAsync();

@@ -12,7 +12,7 @@ using Users.TestSupport;
 
 namespace Users.Infrastructure.UnitTests.Security;
 
-public sealed class ExpiredAccessTokenPurgerTests : IAsyncLifetime
+public sealed class ExpiredAccessTokenPurgerTests : SqliteDatabaseTests
 {
     // A bound on waiting for the background loop, not a delay: each wait ends as soon as the awaited entry is logged.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -20,21 +20,18 @@ public sealed class ExpiredAccessTokenPurgerTests : IAsyncLifetime
     private readonly TimerTrackingFakeTimeProvider _time = new();
     private readonly CapturingLogger<ExpiredAccessTokenPurger> _logger = new();
     private readonly User _user = new UserBuilder().WithEmail("purged@example.com").Build();
-    private SqliteTestDatabase _database = null!;
     private SqliteTestDatabase? _unmigrated;
     private volatile bool _useUnmigrated;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _database = await SqliteTestDatabase.CreateMigratedAsync();
-        await using var db = _database.CreateContext();
-        db.Users.Add(_user);
-        await db.SaveChangesAsync();
+        await base.InitializeAsync();
+        await SaveAsync(_user);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await _database.DisposeAsync();
+        await base.DisposeAsync();
         if (_unmigrated is not null)
         {
             await _unmigrated.DisposeAsync();
@@ -132,7 +129,7 @@ public sealed class ExpiredAccessTokenPurgerTests : IAsyncLifetime
     private ExpiredAccessTokenPurger CreatePurger(int intervalSeconds = 3600)
     {
         var services = new ServiceCollection();
-        services.AddScoped<UsersDbContext>(_ => (_useUnmigrated ? _unmigrated! : _database).CreateContext());
+        services.AddScoped<UsersDbContext>(_ => (_useUnmigrated ? _unmigrated! : Database).CreateContext());
         var provider = services.BuildServiceProvider();
         return new ExpiredAccessTokenPurger(
             provider.GetRequiredService<IServiceScopeFactory>(),
@@ -143,7 +140,7 @@ public sealed class ExpiredAccessTokenPurgerTests : IAsyncLifetime
 
     private async Task SeedAsync(params (string Hash, DateTimeOffset ExpiresAt)[] rows)
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         foreach (var (hash, expiresAt) in rows)
         {
             db.AccessTokens.Add(new AccessTokenRecord
@@ -161,7 +158,7 @@ public sealed class ExpiredAccessTokenPurgerTests : IAsyncLifetime
 
     private async Task<List<string>> RemainingAsync()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         return await db.AccessTokens.Select(t => t.TokenHash).OrderBy(h => h).ToListAsync();
     }
 }
