@@ -3,12 +3,6 @@ using Users.Domain.Common;
 
 namespace Users.Api.Binding;
 
-/// <summary>What an endpoint's JSON body bound to: the request record, or the reasons it could not.</summary>
-public interface IJsonBody
-{
-    IReadOnlyList<FieldFailure> Failures { get; }
-}
-
 /// <summary>
 /// An endpoint parameter: the request's JSON body bound once into <typeparamref name="TRequest"/> by the
 /// source-generated <see cref="RequestJsonContext"/> (see <see cref="JsonRequestBinder"/>). The endpoint runs only when
