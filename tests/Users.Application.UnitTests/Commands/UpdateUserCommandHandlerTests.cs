@@ -20,13 +20,6 @@ public sealed class UpdateUserCommandHandlerTests
     private Task<Result<UserRead>> Update(UpdateUserCommand command) =>
         UpdateUserHandler.Handle(_ports, command);
 
-    private User Stored(UserBuilder builder)
-    {
-        var user = builder.Build();
-        _ports.Store(user);
-        return user;
-    }
-
     [Fact]
     public async Task UpdateUser_WithUnknownId_ReturnsNotFoundWithoutPolicyHashOrCommit()
     {
@@ -43,7 +36,7 @@ public sealed class UpdateUserCommandHandlerTests
     [Fact]
     public async Task UpdateUser_WithInvalidEmailOutsideThePipeline_FailsWithBodyEmailValidationErrorAndChangesNothing()
     {
-        var user = Stored(new UserBuilder());
+        var user = _ports.Store(new UserBuilder());
 
         var error = ResultAssert.Failed(await Update(new UpdateUserCommand { Id = user.Id, Email = "x@localhost", IsSuperuser = true }), "VALIDATION_ERROR");
 
@@ -58,7 +51,7 @@ public sealed class UpdateUserCommandHandlerTests
     [Fact]
     public async Task UpdateUser_SetsEveryFlagAndCommitsOnce()
     {
-        var user = Stored(new UserBuilder());
+        var user = _ports.Store(new UserBuilder());
 
         var read = ResultAssert.Succeeded(await Update(new UpdateUserCommand { Id = user.Id, IsActive = false, IsSuperuser = true, IsVerified = true }));
 
@@ -73,7 +66,7 @@ public sealed class UpdateUserCommandHandlerTests
     [Fact]
     public async Task UpdateUser_WithUnsetFlags_LeavesTheFlagsAsTheyAre()
     {
-        var user = Stored(new UserBuilder().Inactive().Superuser().Verified());
+        var user = _ports.Store(new UserBuilder().Inactive().Superuser().Verified());
 
         var read = ResultAssert.Succeeded(await Update(new UpdateUserCommand { Id = user.Id, Password = "new passphrase" }));
 
@@ -86,7 +79,7 @@ public sealed class UpdateUserCommandHandlerTests
     public async Task UpdateUser_WithFlagsDropped_ChangesOnlyTheAddressAndPassword()
     {
         // PATCH /users/me: a user may not set their own flags.
-        var user = Stored(new UserBuilder());
+        var user = _ports.Store(new UserBuilder());
         var request = new UpdateUserCommand { Id = user.Id, Email = "new@example.com", IsActive = false, IsSuperuser = true, IsVerified = true };
 
         var read = ResultAssert.Succeeded(await Update(request.WithoutFlags()));
@@ -98,7 +91,7 @@ public sealed class UpdateUserCommandHandlerTests
     [Fact]
     public async Task UpdateUser_Deactivating_ReplacesSecurityStamp()
     {
-        var user = Stored(new UserBuilder());
+        var user = _ports.Store(new UserBuilder());
         var stamp = user.SecurityStamp;
 
         ResultAssert.Succeeded(await Update(new UpdateUserCommand { Id = user.Id, IsActive = false }));
@@ -110,7 +103,7 @@ public sealed class UpdateUserCommandHandlerTests
     [Fact]
     public async Task UpdateUser_WithFlagsAlreadyAsAsked_ReturnsUserWithoutCommit()
     {
-        var user = Stored(new UserBuilder().Verified());
+        var user = _ports.Store(new UserBuilder().Verified());
 
         var read = ResultAssert.Succeeded(await Update(new UpdateUserCommand { Id = user.Id, IsActive = true, IsSuperuser = false, IsVerified = true }));
 
@@ -125,7 +118,7 @@ public sealed class UpdateUserCommandHandlerTests
     [InlineData(true, "alice@EXAMPLE.com")] // the domain is lower-cased on parse: the same address
     public async Task UpdateUser_WhenNothingChanges_ReturnsUserWithoutCommit(bool emailSet, string? email)
     {
-        var user = Stored(new UserBuilder());
+        var user = _ports.Store(new UserBuilder());
         var command = new UpdateUserCommand { Id = user.Id, Email = emailSet ? OptionalValue.Of(email) : default };
 
         var read = ResultAssert.Succeeded(await Update(command));
@@ -139,7 +132,7 @@ public sealed class UpdateUserCommandHandlerTests
     [Fact]
     public async Task UpdateUser_WithNullPassword_LeavesThePasswordWithoutPolicyHashOrCommit()
     {
-        var user = Stored(new UserBuilder());
+        var user = _ports.Store(new UserBuilder());
 
         ResultAssert.Succeeded(await Update(new UpdateUserCommand { Id = user.Id, Password = OptionalValue.Of<string?>(null) }));
 
@@ -152,7 +145,7 @@ public sealed class UpdateUserCommandHandlerTests
     [Fact]
     public async Task UpdateUser_WhenCommitFailsForAnotherReason_LetsTheExceptionThrough()
     {
-        var user = Stored(new UserBuilder());
+        var user = _ports.Store(new UserBuilder());
         _ports.UnitOfWork.SaveChangesAsync(Arg.Any<CancellationToken>())
             .Returns(_ => Task.FromException(new InvalidOperationException("database down")));
 

@@ -25,17 +25,10 @@ public sealed class UpdateUserCredentialsTests
             Password = password is null ? default : OptionalValue.Of<string?>(password),
         });
 
-    private User Stored(UserBuilder builder)
-    {
-        var user = builder.Build();
-        _ports.Store(user);
-        return user;
-    }
-
     [Fact]
     public async Task UpdateUser_WithEmailTakenByAnotherUserInOtherCase_ReturnsEmailAlreadyExistsAndChangesNothing()
     {
-        var user = Stored(new UserBuilder());
+        var user = _ports.Store(new UserBuilder());
         _ports.TakeEmail("bob@example.com");
 
         var command = new UpdateUserCommand { Id = user.Id, Email = "Bob@Example.com", IsSuperuser = true };
@@ -51,7 +44,7 @@ public sealed class UpdateUserCredentialsTests
     [Fact]
     public async Task UpdateUser_RecasingOwnEmail_IsAllowedKeepsVerificationAndSkipsExistenceCheck()
     {
-        var user = Stored(new UserBuilder().Verified());
+        var user = _ports.Store(new UserBuilder().Verified());
 
         var read = ResultAssert.Succeeded(await Update(user.Id, email: "Alice@example.com"));
 
@@ -64,7 +57,7 @@ public sealed class UpdateUserCredentialsTests
     [Fact]
     public async Task UpdateUser_WithNewEmail_ChangesItClearsVerificationAndCommitsOnce()
     {
-        var user = Stored(new UserBuilder().Verified());
+        var user = _ports.Store(new UserBuilder().Verified());
 
         var read = ResultAssert.Succeeded(await Update(user.Id, email: "new@example.com"));
 
@@ -79,7 +72,7 @@ public sealed class UpdateUserCredentialsTests
     [Fact]
     public async Task UpdateUser_WithNewEmailAndIsVerifiedTrue_EndsVerified()
     {
-        var user = Stored(new UserBuilder());
+        var user = _ports.Store(new UserBuilder());
 
         var read = ResultAssert.Succeeded(await UpdateUserHandler.Handle(_ports, new UpdateUserCommand { Id = user.Id, Email = "new@example.com", IsVerified = true }));
 
@@ -92,7 +85,7 @@ public sealed class UpdateUserCredentialsTests
     [Fact]
     public async Task UpdateUser_WithPolicyRejectedPassword_ReturnsInvalidPasswordWithReasonAndComputesNoHash()
     {
-        var user = Stored(new UserBuilder());
+        var user = _ports.Store(new UserBuilder());
         _ports.RejectAnyPassword("Password should not be your email address.");
 
         var error = ResultAssert.Failed(await Update(user.Id, password: "alice"), "UPDATE_USER_INVALID_PASSWORD");
@@ -108,7 +101,7 @@ public sealed class UpdateUserCredentialsTests
     [Fact]
     public async Task UpdateUser_WithPolicyRejectedPasswordAndTakenEmail_ReturnsInvalidPasswordBeforeTheExistenceCheck()
     {
-        var user = Stored(new UserBuilder());
+        var user = _ports.Store(new UserBuilder());
         _ports.RejectAnyPassword("Password should be at least 8 characters.");
         _ports.TakeEmail("bob@example.com");
 
@@ -121,7 +114,7 @@ public sealed class UpdateUserCredentialsTests
     [Fact]
     public async Task UpdateUser_WithPasswordOnly_ChecksPolicyAgainstCurrentEmail()
     {
-        var user = Stored(new UserBuilder());
+        var user = _ports.Store(new UserBuilder());
 
         ResultAssert.Succeeded(await Update(user.Id, password: "new passphrase"));
 
@@ -132,7 +125,7 @@ public sealed class UpdateUserCredentialsTests
     [Fact]
     public async Task UpdateUser_WithEmailAndPassword_ChecksPolicyAgainstTheNewEmailAndStoresTheHash()
     {
-        var user = Stored(new UserBuilder());
+        var user = _ports.Store(new UserBuilder());
 
         ResultAssert.Succeeded(await Update(user.Id, email: "new@example.com", password: "new passphrase"));
 
@@ -145,7 +138,7 @@ public sealed class UpdateUserCredentialsTests
     [Fact]
     public async Task UpdateUser_WithNewPassword_StoresItsHashReplacesSecurityStampAndCommitsOnce()
     {
-        var user = Stored(new UserBuilder());
+        var user = _ports.Store(new UserBuilder());
         var stamp = user.SecurityStamp;
 
         ResultAssert.Succeeded(await Update(user.Id, password: "new passphrase"));
@@ -160,7 +153,7 @@ public sealed class UpdateUserCredentialsTests
     [Fact]
     public async Task UpdateUser_WhenCommitLosesRaceForTheAddress_ReturnsEmailAlreadyExists()
     {
-        var user = Stored(new UserBuilder());
+        var user = _ports.Store(new UserBuilder());
         _ports.LoseCommitRace();
 
         ResultAssert.Failed(await Update(user.Id, email: "new@example.com"), "UPDATE_USER_EMAIL_ALREADY_EXISTS");

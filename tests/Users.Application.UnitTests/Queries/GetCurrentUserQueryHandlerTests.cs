@@ -23,13 +23,6 @@ public sealed class GetCurrentUserQueryHandlerTests
         _ports.AccessTokens.ReadAsync(Token, Arg.Any<CancellationToken>()).Returns(_ => ValueTask.FromResult(claims));
 #pragma warning restore CA2012
 
-    private User Stored(UserBuilder builder)
-    {
-        var user = builder.Build();
-        _ports.Store(user);
-        return user;
-    }
-
     [Fact]
     public async Task GetCurrentUser_WhenTokenRejected_ReturnsUnauthorizedWithoutLookingUpAUser()
     {
@@ -52,7 +45,7 @@ public sealed class GetCurrentUserQueryHandlerTests
     [Fact]
     public async Task GetCurrentUser_WhenUserInactive_ReturnsUnauthorized()
     {
-        var user = Stored(new UserBuilder().Inactive());
+        var user = _ports.Store(new UserBuilder().Inactive());
         TokenSays(new AccessTokenClaims(user.Id, user.SecurityStamp));
 
         ResultAssert.Failed(await GetCurrentUser(), "Unauthorized");
@@ -63,7 +56,7 @@ public sealed class GetCurrentUserQueryHandlerTests
     [InlineData("0123456789abcdef0123456789abcdef")]
     public async Task GetCurrentUser_WhenSecurityStampDiffers_ReturnsUnauthorized(string presentedStamp)
     {
-        var user = Stored(new UserBuilder());
+        var user = _ports.Store(new UserBuilder());
         TokenSays(new AccessTokenClaims(user.Id, presentedStamp));
 
         ResultAssert.Failed(await GetCurrentUser(), "Unauthorized");
@@ -72,7 +65,7 @@ public sealed class GetCurrentUserQueryHandlerTests
     [Fact]
     public async Task GetCurrentUser_WhenTokenStampIsFromBeforeAPasswordChange_ReturnsUnauthorized()
     {
-        var user = Stored(new UserBuilder());
+        var user = _ports.Store(new UserBuilder());
         var stampAtIssue = user.SecurityStamp;
         user.Apply(new UserChanges { PasswordHash = "hash:new" }, _ports.Time.GetUtcNow());
         TokenSays(new AccessTokenClaims(user.Id, stampAtIssue));
@@ -83,7 +76,7 @@ public sealed class GetCurrentUserQueryHandlerTests
     [Fact]
     public async Task GetCurrentUser_WithValidTokenOfActiveUser_ReturnsTheUserFromOneAccessLookup()
     {
-        var user = Stored(new UserBuilder().Verified().Superuser());
+        var user = _ports.Store(new UserBuilder().Verified().Superuser());
         TokenSays(new AccessTokenClaims(user.Id, user.SecurityStamp));
 
         var read = ResultAssert.Succeeded(await GetCurrentUser());

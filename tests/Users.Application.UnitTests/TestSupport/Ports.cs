@@ -84,6 +84,15 @@ public sealed class Ports
             .Returns(_ => ValueTask.FromResult<ResetPasswordTokenClaims?>(claims));
 #pragma warning restore CA2012
 
+    /// <summary>Builds the user and makes it findable (see <see cref="Store(User)"/>).</summary>
+    public User Store(UserBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var user = builder.Build();
+        Store(user);
+        return user;
+    }
+
     /// <summary>Makes <paramref name="user"/> findable by id and address, and its address taken.</summary>
     public void Store(User user)
     {
