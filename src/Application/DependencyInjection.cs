@@ -39,6 +39,7 @@ public static class DependencyInjection
         // Singletons: they hold nothing per request, and every authenticated call goes through them.
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ConcurrencyRetryBehavior<,>));
 
         services.TryAddSingleton(sp => MappingConfiguration.Create(sp.GetServices<MappingAssembly>().Select(m => m.Assembly)));
         services.TryAddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<TypeAdapterConfig>()));

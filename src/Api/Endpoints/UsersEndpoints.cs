@@ -90,7 +90,7 @@ public static class UsersEndpoints
         HttpContext context, IMediator mediator, AuthCookies cookies, CancellationToken cancellationToken)
     {
         var current = context.Features.Get<CurrentUserFeature>()!;
-        var result = await mediator.Send(new LogoutEverywhereCommand(current.User.Id), cancellationToken);
+        var result = await mediator.Send(new LogoutEverywhereCommand(current.User.Id, current.SecurityStamp), cancellationToken);
         if (result.IsSuccess && current.Backend.Transport == BackendTransport.Cookie)
         {
             cookies.Clear(context.Response);

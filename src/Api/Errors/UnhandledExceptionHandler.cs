@@ -5,8 +5,8 @@ namespace Users.Api.Errors;
 
 /// <summary>
 /// The one place where unexpected exceptions become responses. Clients never see exception details: a database
-/// outage is a 503 they may retry, a database constraint that nothing mapped earlier a 409, anything else a bare 500,
-/// logged here with its stack.
+/// outage is a 503 they may retry, a race for a user's row that kept being lost or a database constraint that nothing
+/// mapped earlier a 409, anything else a bare 500, logged here with its stack.
 /// </summary>
 public sealed partial class UnhandledExceptionHandler(IDatabaseErrorClassifier databaseErrors, ILogger<UnhandledExceptionHandler> logger)
     : IExceptionHandler
@@ -28,6 +28,14 @@ public sealed partial class UnhandledExceptionHandler(IDatabaseErrorClassifier d
         if (exception is BadHttpRequestException badRequest)
         {
             await Problems.WriteStatusAsync(httpContext, badRequest.StatusCode);
+            return true;
+        }
+
+        if (exception is ConcurrencyConflictException)
+        {
+            // Every attempt of the use case lost its race for the row (or it is not one that retries): try again later.
+            LogConcurrencyConflict(method, path);
+            await Problems.WriteStatusAsync(httpContext, StatusCodes.Status409Conflict);
             return true;
         }
 
@@ -68,6 +76,9 @@ public sealed partial class UnhandledExceptionHandler(IDatabaseErrorClassifier d
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "{Method} {Path} conflicted with the database constraint {Constraint}, which no earlier check caught")]
     private partial void LogConstraintViolation(string method, string? path, string constraint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} kept losing the race for a user's row to other requests")]
+    private partial void LogConcurrencyConflict(string method, string? path);
 
     [LoggerMessage(Level = LogLevel.Error,
         Message = "{Method} {Path} failed: the database refused it, so a validation rule is missing")]

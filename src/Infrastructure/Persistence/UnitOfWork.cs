@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Common.Events;
 using Users.Domain.Common;
+using Users.Domain.Users;
+using Users.Infrastructure.Persistence.Configurations;
 
 namespace Users.Infrastructure.Persistence;
 
@@ -15,6 +17,8 @@ public sealed partial class UnitOfWork(UsersDbContext db, IDomainEventPublisher 
 {
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
+        RaiseVersionsOfChangedUsers();
+
         // Taken before saving: deleted entities are no longer tracked afterwards, yet their events must go out.
         var aggregates = db.ChangeTracker.Entries<AggregateRoot>()
             .Select(entry => entry.Entity)
@@ -31,11 +35,33 @@ public sealed partial class UnitOfWork(UsersDbContext db, IDomainEventPublisher 
             db.ChangeTracker.Clear();
             throw new EmailAlreadyTakenException("Another user already has this email address.", exception);
         }
+        catch (DbUpdateConcurrencyException exception) when (exception.Entries.Any(e => e.Entity is User))
+        {
+            // Another request wrote the user since it was read: nothing was stored, and the use case runs again.
+            db.ChangeTracker.Clear();
+            throw new ConcurrencyConflictException("The user was changed by another request since it was read.", exception);
+        }
 
         var events = aggregates.SelectMany(aggregate => aggregate.DequeueDomainEvents()).ToList();
         foreach (var domainEvent in events)
         {
             await PublishAsync(domainEvent);
+        }
+    }
+
+    // Any change of a user but its last login time raises the row's version, so a request that read the row before
+    // that change cannot commit over it. Logins only record the time: many can run for one user at once without
+    // refusing each other, yet each still fails if the row changed under it (its check is on every UPDATE).
+    private void RaiseVersionsOfChangedUsers()
+    {
+        foreach (var entry in db.ChangeTracker.Entries<User>())
+        {
+            if (entry.State == EntityState.Modified
+                && entry.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(User.LastLoginAt)))
+            {
+                var version = entry.Property<long>(UserConfiguration.VersionProperty);
+                version.CurrentValue = version.OriginalValue + 1;
+            }
         }
     }
 

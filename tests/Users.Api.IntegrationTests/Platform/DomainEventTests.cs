@@ -120,6 +120,7 @@ public abstract class DomainEventTests(ApiFixture fixture) : ApiTestBase(fixture
                 UserVerified e => e.UserId,
                 ForgotPasswordRequested e => e.UserId,
                 PasswordReset e => e.UserId,
+                SecurityStampRotated e => e.UserId,
                 _ => Guid.Empty,
             };
 

@@ -10,9 +10,10 @@ public sealed class LogoutEverywhereCommandHandlerTests
 {
     private readonly Ports _ports = new();
 
-    private Task<Result> LogoutEverywhere(Guid userId) =>
+    // authenticatedStamp: the stamp the caller's token was checked against.
+    private Task<Result> LogoutEverywhere(Guid userId, string authenticatedStamp) =>
         new LogoutEverywhereCommandHandler(_ports.Users, _ports.UnitOfWork, _ports.Time)
-            .Handle(new LogoutEverywhereCommand(userId), CancellationToken.None);
+            .Handle(new LogoutEverywhereCommand(userId, authenticatedStamp), CancellationToken.None);
 
     [Fact]
     public async Task LogoutEverywhere_ForActiveUser_RotatesTheStampRaisesSecurityStampRotatedAndCommitsOnce()
@@ -22,7 +23,7 @@ public sealed class LogoutEverywhereCommandHandlerTests
         var stamp = user.SecurityStamp;
         var events = _ports.EventsAtCommit(user);
 
-        var result = await LogoutEverywhere(user.Id);
+        var result = await LogoutEverywhere(user.Id, stamp);
 
         Assert.True(result.IsSuccess);
         Assert.NotEqual(stamp, user.SecurityStamp);
@@ -32,9 +33,25 @@ public sealed class LogoutEverywhereCommandHandlerTests
     }
 
     [Fact]
+    public async Task LogoutEverywhere_WhenTheStampChangedSinceTheCallerAuthenticated_SucceedsWithoutRotatingAgain()
+    {
+        // A concurrent or repeated request already ended every token this caller's request is about.
+        var user = new UserBuilder().Build();
+        _ports.Store(user);
+        var stamp = user.SecurityStamp;
+
+        var result = await LogoutEverywhere(user.Id, authenticatedStamp: "an-earlier-stamp");
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(stamp, user.SecurityStamp);
+        Assert.Empty(user.DomainEvents);
+        _ports.ReceivedNoCommit();
+    }
+
+    [Fact]
     public async Task LogoutEverywhere_ForUnknownUser_ReturnsUnauthorizedWithoutCommit()
     {
-        ResultAssert.Failed(await LogoutEverywhere(Guid.CreateVersion7()), "Unauthorized");
+        ResultAssert.Failed(await LogoutEverywhere(Guid.CreateVersion7(), "any-stamp"), "Unauthorized");
 
         _ports.ReceivedNoCommit();
     }
@@ -46,7 +63,7 @@ public sealed class LogoutEverywhereCommandHandlerTests
         _ports.Store(user);
         var stamp = user.SecurityStamp;
 
-        var error = ResultAssert.Failed(await LogoutEverywhere(user.Id), "Unauthorized");
+        var error = ResultAssert.Failed(await LogoutEverywhere(user.Id, stamp), "Unauthorized");
 
         Assert.Equal(ErrorKind.Unauthorized, error.Kind);
         Assert.Equal(stamp, user.SecurityStamp);

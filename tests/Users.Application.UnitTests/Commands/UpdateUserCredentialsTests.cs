@@ -42,6 +42,21 @@ public sealed class UpdateUserCredentialsTests
     }
 
     [Fact]
+    public async Task UpdateUser_WhenTheNewAddressIsAlreadyThisUsersOwn_IsNotTakenByAnother_AndCommits()
+    {
+        // Another request of the same user committed the address after this one read the row: the commit, not the
+        // existence check, settles it (it loses its race, and the retry finds nothing left to change).
+        var user = _ports.Store(new UserBuilder());
+        _ports.TakeEmail("bob@example.com");
+        _ports.Users.GetByNormalizedEmailAsync("bob@example.com", Arg.Any<CancellationToken>()).Returns(user);
+
+        var read = ResultAssert.Succeeded(await UpdateUserHandler.Handle(_ports, new UpdateUserCommand { Id = user.Id, Email = "bob@example.com" }));
+
+        Assert.Equal("bob@example.com", read.Email);
+        _ports.ReceivedOneCommit();
+    }
+
+    [Fact]
     public async Task UpdateUser_RecasingOwnEmail_IsAllowedKeepsVerificationAndSkipsExistenceCheck()
     {
         var user = _ports.Store(new UserBuilder().Verified());

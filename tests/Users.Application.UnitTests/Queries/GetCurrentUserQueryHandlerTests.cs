@@ -15,7 +15,7 @@ public sealed class GetCurrentUserQueryHandlerTests
 
     private readonly Ports _ports = new();
 
-    private Task<Result<UserRead>> GetCurrentUser() =>
+    private Task<Result<UserAccess>> GetCurrentUser() =>
         new GetCurrentUserQueryHandler([_ports.AccessTokens], _ports.Access).Handle(new GetCurrentUserQuery(Token), CancellationToken.None);
 
 #pragma warning disable CA2012 // configuring a substitute's call, not consuming its ValueTask
@@ -74,14 +74,15 @@ public sealed class GetCurrentUserQueryHandlerTests
     }
 
     [Fact]
-    public async Task GetCurrentUser_WithValidTokenOfActiveUser_ReturnsTheUserFromOneAccessLookup()
+    public async Task GetCurrentUser_WithValidTokenOfActiveUser_ReturnsTheUserAndItsStampFromOneAccessLookup()
     {
         var user = _ports.Store(new UserBuilder().Verified().Superuser());
         TokenSays(new AccessTokenClaims(user.Id, user.SecurityStamp));
 
-        var read = ResultAssert.Succeeded(await GetCurrentUser());
+        var access = ResultAssert.Succeeded(await GetCurrentUser());
 
-        Assert.Equal(new UserRead { Id = user.Id, Email = UserBuilder.DefaultEmail, IsActive = true, IsSuperuser = true, IsVerified = true }, read);
+        Assert.Equal(new UserRead { Id = user.Id, Email = UserBuilder.DefaultEmail, IsActive = true, IsSuperuser = true, IsVerified = true }, access.User);
+        Assert.Equal(user.SecurityStamp, access.SecurityStamp);
         await _ports.Access.Received(1).FindAccessAsync(user.Id, Arg.Any<CancellationToken>());
     }
 }

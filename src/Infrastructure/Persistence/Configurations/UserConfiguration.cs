@@ -22,6 +22,13 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
 
     public const int SecurityStampLength = 64;
 
+    /// <summary>
+    /// A shadow property, not part of the aggregate: the row's version, raised by the unit of work at every change
+    /// that matters and compared at every write, so that of two requests that read the same row, the second to
+    /// commit is refused (optimistic concurrency).
+    /// </summary>
+    public const string VersionProperty = "Version";
+
     public void Configure(EntityTypeBuilder<User> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -41,6 +48,7 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.CreatedAt).HasColumnName("created_at");
         builder.Property(u => u.UpdatedAt).HasColumnName("updated_at");
         builder.Property(u => u.LastLoginAt).HasColumnName("last_login_at");
+        builder.Property<long>(VersionProperty).HasColumnName("version").IsConcurrencyToken();
 
         builder.HasIndex(u => u.NormalizedEmail).IsUnique().HasDatabaseName(NormalizedEmailIndexName);
     }

@@ -1,4 +1,5 @@
 using MediatR;
+using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
 using Users.Domain.Common;
 
@@ -9,7 +10,7 @@ namespace Users.Application.Auth.Commands.Login;
 /// wrong password and inactive user all fail the same way, in the same time. The token comes from the
 /// access token strategy named <see cref="Strategy"/> (the backend's).
 /// </summary>
-public sealed record LoginCommand : IRequest<Result<LoginResult>>
+public sealed record LoginCommand : IRequest<Result<LoginResult>>, IRetryOnConflict
 {
     public string? Username { get; init; }
 

@@ -16,6 +16,11 @@ public sealed class LogoutEverywhereCommandHandler(IUserRepository users, IUnitO
             return UserErrors.Unauthorized;
         }
 
+        if (!string.Equals(user.SecurityStamp, request.SecurityStamp, StringComparison.Ordinal))
+        {
+            return Result.Success(); // rotated since the caller authenticated: the tokens this request is about are dead
+        }
+
         // A new security stamp rejects every JWT issued so far; its event deletes the database tokens.
         user.RevokeAllTokens(time.GetUtcNow());
         await unitOfWork.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using MediatR;
+using Users.Application.Abstractions.Persistence;
 using Users.Domain.Common;
 
 namespace Users.Application.Users.Commands.UpdateUser;
@@ -8,7 +9,7 @@ namespace Users.Application.Users.Commands.UpdateUser;
 /// stay as they are; a <c>null</c> password means unchanged too, a <c>null</c> address or flag is refused. Applied in
 /// the contract's order: password, email, is_active, is_superuser, is_verified.
 /// </summary>
-public sealed record UpdateUserCommand : UserFields, IRequest<Result<UserRead>>
+public sealed record UpdateUserCommand : UserFields, IRequest<Result<UserRead>>, IRetryOnConflict
 {
     public required Guid Id { get; init; }
 

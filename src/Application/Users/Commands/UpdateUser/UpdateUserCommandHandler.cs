@@ -61,7 +61,7 @@ public sealed class UpdateUserCommandHandler(
 
         if (newEmail is not null
             && !string.Equals(newEmail.Normalized, user.NormalizedEmail, StringComparison.Ordinal)
-            && await users.ExistsByNormalizedEmailAsync(newEmail.Normalized, cancellationToken))
+            && await IsTakenByAnotherAsync(newEmail, user, cancellationToken))
         {
             return UserErrors.UpdateUserEmailAlreadyExists;
         }
@@ -86,4 +86,10 @@ public sealed class UpdateUserCommandHandler(
 
         return mapper.Map<UserRead>(user);
     }
+
+    // The address may be this very user's: another request of theirs committed it after this one read the row. Then it
+    // is not taken by someone else; this commit loses its race instead, and the retry finds nothing left to change.
+    private async Task<bool> IsTakenByAnotherAsync(Email email, User user, CancellationToken cancellationToken) =>
+        await users.ExistsByNormalizedEmailAsync(email.Normalized, cancellationToken)
+        && (await users.GetByNormalizedEmailAsync(email.Normalized, cancellationToken))?.Id != user.Id;
 }

@@ -9,9 +9,9 @@ using Users.Domain.Users;
 namespace Users.Application.Users.Queries.GetCurrentUser;
 
 public sealed class GetCurrentUserQueryHandler(IEnumerable<IAccessTokenStrategy> strategies, IUserAccessReader users)
-    : IRequestHandler<GetCurrentUserQuery, Result<UserRead>>
+    : IRequestHandler<GetCurrentUserQuery, Result<UserAccess>>
 {
-    public async Task<Result<UserRead>> Handle(GetCurrentUserQuery request, CancellationToken cancellationToken)
+    public async Task<Result<UserAccess>> Handle(GetCurrentUserQuery request, CancellationToken cancellationToken)
     {
         var claims = await strategies.Named(request.Strategy).ReadAsync(request.AccessToken, cancellationToken);
         if (claims is null)
@@ -25,7 +25,7 @@ public sealed class GetCurrentUserQueryHandler(IEnumerable<IAccessTokenStrategy>
             return UserErrors.Unauthorized;
         }
 
-        return access.User;
+        return access;
     }
 
     // Constant time over the characters themselves: no byte arrays allocated on the hottest path.
