@@ -7,8 +7,8 @@ using Users.Application.Settings;
 namespace Users.Application.Security;
 
 /// <summary>
-/// The contract's default policy, after NIST SP 800-63B: length (in code points, after NFC) within
-/// <see cref="PasswordPolicyOptions"/>, not the email address or its local part, not a common password.
+/// The contract's default policy, after NIST SP 800-63B: no control characters, length (in code points, after NFC)
+/// within <see cref="PasswordPolicyOptions"/>, not the email address or its local part, not a common password.
 /// </summary>
 public sealed class DefaultPasswordPolicy(IOptions<UserManagementOptions> options, ICommonPasswordList commonPasswords)
     : IPasswordPolicy
@@ -31,6 +31,14 @@ public sealed class DefaultPasswordPolicy(IOptions<UserManagementOptions> option
         catch (ArgumentException)
         {
             return "Password contains invalid characters.";
+        }
+
+        // NIST asks for every printing character and space to be accepted; control characters (NUL, tab, line breaks, DEL,
+        // C1) are not printing, cannot be typed into a login form reliably (a form with NUL cannot even be read), and
+        // are cut off by some hash implementations. Refused here, the one rule for every way a password is set.
+        if (normalized.Any(char.IsControl))
+        {
+            return "Password must not contain control characters (such as NUL, tab or line breaks).";
         }
 
         var length = normalized.EnumerateRunes().Count();

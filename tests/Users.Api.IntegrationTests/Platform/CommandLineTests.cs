@@ -32,6 +32,18 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateUser_WithAControlCharacterInThePassword_IsRefusedByThePolicySayingWhy()
+    {
+        var (exitCode, output, error) = await RunAsync(
+            ["create-user", "--email", "control@example.com", "--password-stdin"], stdin: "Stdin-Pass\u0001phrase-88\n");
+
+        Assert.Equal(1, exitCode);
+        Assert.Empty(output);
+        Assert.Contains("REGISTER_INVALID_PASSWORD", error, StringComparison.Ordinal);
+        Assert.Contains("control characters", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CreateUser_Twice_FailsTheSecondTimeWithAClearMessage()
     {
         await RunAsync("create-user", "--email", "twice@example.com", "--password", "Admin-Passphrase-77");

@@ -34,6 +34,23 @@ public sealed class DefaultPasswordPolicyTests
         AssertHumanReason(await Check(password), "at least 8 characters");
 
     [Theory]
+    [InlineData("Correct\0Horse-Battery-9")] // NUL
+    [InlineData("Correct\tHorse-Battery-9")]
+    [InlineData("Correct-Horse-Battery-9\n")]
+    [InlineData("Correct\u0001Horse-Battery-9")]
+    [InlineData("Correct\u007FHorse-Battery-9")] // DEL
+    [InlineData("Correct\u0085Horse-Battery-9")] // C1 next line
+    [InlineData("\0")] // refused for the characters, before its length
+    public async Task Check_WithAControlCharacter_RejectsSayingSo(string password) =>
+        AssertHumanReason(await Check(password), "control characters");
+
+    [Theory]
+    [InlineData("Correct Horse Battery 9")] // spaces are printing characters
+    [InlineData("Correct\u200DHorse-Battery-9")] // a zero-width joiner is a format character, not a control
+    [InlineData("Ünïcödé-Pässwörd-9")]
+    public async Task Check_WithPrintingAndFormatCharacters_Accepts(string password) => Assert.Null(await Check(password));
+
+    [Theory]
     [InlineData("12345678")]
     [InlineData("abcdefg" + Emoji)]
     [InlineData("abcdefg" + DecomposedE)]
