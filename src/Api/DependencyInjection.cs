@@ -2,11 +2,14 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using Users.Api.Authentication;
 using Users.Api.Authentication.Backends;
 using Users.Api.Binding;
 using Users.Api.Errors;
+using Users.Api.Hardening;
 using Users.Api.OpenApi;
 using Users.Application;
 using Users.Application.Settings;
@@ -31,7 +34,20 @@ public static class DependencyInjection
             o.SerializerOptions.TypeInfoResolverChain.Insert(1, RequestJsonContext.Default); // what OpenAPI documents
             o.SerializerOptions.Converters.Add(new OptionalJsonConverterFactory());
         });
-        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = RequestSizeLimitMiddleware.MaxBodyBytes);
+        services.Configure<KestrelServerOptions>(o =>
+        {
+            o.Limits.MaxRequestBodySize = RequestSizeLimitMiddleware.MaxBodyBytes;
+            o.AddServerHeader = false; // no product and version for a scanner to match against
+        });
+        services.AddOptions<HstsSettings>().Bind(configuration.GetSection(HstsSettings.SectionName))
+            .Validate(o => o.MaxAgeSeconds > 0, "Hsts:MaxAgeSeconds must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<HstsOptions>().Configure<IOptions<HstsSettings>>((o, settings) =>
+        {
+            o.MaxAge = TimeSpan.FromSeconds(settings.Value.MaxAgeSeconds);
+            o.IncludeSubDomains = settings.Value.IncludeSubDomains;
+            o.Preload = settings.Value.Preload;
+        });
         services.Configure<FormOptions>(o =>
         {
             o.MultipartBodyLengthLimit = RequestSizeLimitMiddleware.MaxBodyBytes;

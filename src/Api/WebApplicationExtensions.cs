@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Users.Api.Binding;
 using Users.Api.Endpoints;
 using Users.Api.Errors;
+using Users.Api.Hardening;
 
 namespace Users.Api;
 
@@ -10,6 +12,12 @@ public static class WebApplicationExtensions
     /// <summary>The request pipeline, in the order the contract's checks need.</summary>
     public static WebApplication UseApi(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (app.Services.GetRequiredService<IOptions<HstsSettings>>().Value.Enabled)
+        {
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages(context => context.HttpContext.Response.HasStarted
             ? Task.CompletedTask
