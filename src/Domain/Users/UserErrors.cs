@@ -11,6 +11,9 @@ public static class UserErrors
     public static readonly Error UpdateUserEmailAlreadyExists =
         new("UPDATE_USER_EMAIL_ALREADY_EXISTS", ErrorKind.Failure, "A user with this email already exists.");
 
+    public static readonly Error UpdateUserBadCurrentPassword =
+        new("UPDATE_USER_BAD_CURRENT_PASSWORD", ErrorKind.Failure, "The current password is missing or wrong.");
+
     public static readonly Error LoginBadCredentials =
         new("LOGIN_BAD_CREDENTIALS", ErrorKind.Failure, "The email or password is wrong, or the account is inactive.");
 

@@ -12,4 +12,10 @@ public sealed record UserUpdateRequest : UserFields
     public Optional<string?> Email { get; init; }
 
     public Optional<string?> Password { get; init; }
+
+    /// <summary>
+    /// The caller's password, for <c>PATCH /users/me</c> changing the password or the address when
+    /// <c>Auth:RequireCurrentPassword</c> is set (an extension); ignored otherwise.
+    /// </summary>
+    public string? CurrentPassword { get; init; }
 }

@@ -17,6 +17,9 @@ public sealed record UpdateUserCommand : UserFields, IRequest<Result<UserRead>>,
 
     public Optional<string?> Password { get; init; }
 
+    /// <summary>The caller's password, asked for when <c>Auth:RequireCurrentPassword</c> is set (only with <see cref="BySelf"/>).</summary>
+    public string? CurrentPassword { get; init; }
+
     /// <summary>
     /// The user changes themselves: the flags are ignored (a caller should drop them before sending, so that
     /// validation does not refuse a <c>null</c> one either), and a user deleted or deactivated since the request was

@@ -1,15 +1,18 @@
 using MapsterMapper;
 using MediatR;
+using Microsoft.Extensions.Options;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
 using Users.Application.Common.Validation;
+using Users.Application.Settings;
 using Users.Domain.Common;
 using Users.Domain.Users;
 
 namespace Users.Application.Users.Commands.UpdateUser;
 
 /// <summary>
-/// Applies a change to a user: the new password must pass the policy (against the address the user will have), a new
+/// Applies a change to a user: a user changing their own password or address proves the current password first when
+/// the service asks for it, the new password must pass the policy (against the address the user will have), a new
 /// address must be free, and the database's unique index settles races.
 /// </summary>
 public sealed class UpdateUserCommandHandler(
@@ -18,6 +21,7 @@ public sealed class UpdateUserCommandHandler(
     IPasswordHasher passwordHasher,
     IPasswordPolicy passwordPolicy,
     IMapper mapper,
+    IOptions<UserManagementOptions> options,
     TimeProvider time) : IRequestHandler<UpdateUserCommand, Result<UserRead>>
 {
     public async Task<Result<UserRead>> Handle(UpdateUserCommand request, CancellationToken cancellationToken)
@@ -50,6 +54,13 @@ public sealed class UpdateUserCommandHandler(
         }
 
         var password = request.Password.Value;
+        var newAddress = newEmail is not null && !string.Equals(newEmail.Normalized, user.NormalizedEmail, StringComparison.Ordinal);
+        if (request.BySelf && options.Value.RequireCurrentPassword && (password is not null || newAddress)
+            && !ProvesCurrentPassword(user, request.CurrentPassword))
+        {
+            return UserErrors.UpdateUserBadCurrentPassword;
+        }
+
         if (password is not null)
         {
             var rejection = await passwordPolicy.CheckAsync(password, newEmail?.Value ?? user.Email, cancellationToken);
@@ -59,9 +70,7 @@ public sealed class UpdateUserCommandHandler(
             }
         }
 
-        if (newEmail is not null
-            && !string.Equals(newEmail.Normalized, user.NormalizedEmail, StringComparison.Ordinal)
-            && await IsTakenByAnotherAsync(newEmail, user, cancellationToken))
+        if (newAddress && await IsTakenByAnotherAsync(newEmail!, user, cancellationToken))
         {
             return UserErrors.UpdateUserEmailAlreadyExists;
         }
@@ -86,6 +95,11 @@ public sealed class UpdateUserCommandHandler(
 
         return mapper.Map<UserRead>(user);
     }
+
+    // Checked before the policy and the address: a session alone must not learn which addresses are taken.
+    private bool ProvesCurrentPassword(User user, string? currentPassword) =>
+        currentPassword is not null
+        && passwordHasher.Verify(user.HashedPassword, currentPassword) is PasswordVerification.Success or PasswordVerification.SuccessRehashNeeded;
 
     // The address may be this very user's: another request of theirs committed it after this one read the row. Then it
     // is not taken by someone else; this commit loses its race instead, and the retry finds nothing left to change.
