@@ -54,7 +54,11 @@ public sealed class UpdateUserCurrentPasswordTests
     {
         var read = ResultAssert.Succeeded(await Update(new()
         {
-            Id = _user.Id, BySelf = true, Email = "elsewhere@example.com", Password = "Next-Passphrase-1", CurrentPassword = Current,
+            Id = _user.Id,
+            BySelf = true,
+            Email = "elsewhere@example.com",
+            Password = "Next-Passphrase-1",
+            CurrentPassword = Current,
         }));
 
         Assert.Equal("elsewhere@example.com", read.Email);
