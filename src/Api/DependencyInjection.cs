@@ -25,6 +25,10 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(UserManagementOptions.SectionName))
             .Validate(o => o.Password.MinLength >= 1 && o.Password.MaxLength >= o.Password.MinLength && o.Password.MaxLength <= 4096,
                 "Auth:Password:MinLength must be at least 1 and Auth:Password:MaxLength between MinLength and 4096.")
+            .Validate(o => o.Lockout.MaxFailures is >= 1 and <= 100,
+                "Auth:Lockout:MaxFailures must be between 1 and 100 (NIST SP 800-63B-4 allows at most 100 consecutive failures).")
+            .Validate(o => o.Lockout.BaseSeconds >= 1 && o.Lockout.MaxSeconds >= o.Lockout.BaseSeconds && o.Lockout.ForgetAfterSeconds >= o.Lockout.MaxSeconds,
+                "Auth:Lockout:BaseSeconds must be at least 1, MaxSeconds at least BaseSeconds, and ForgetAfterSeconds at least MaxSeconds.")
             .ValidateOnStart();
 
         services.ConfigureHttpJsonOptions(o =>

@@ -76,8 +76,9 @@ public static class DependencyInjection
         services.AddSingleton<IAccessTokenStrategy, JwtAccessTokenService>();
         services.AddScoped<IAccessTokenStrategy, DatabaseAccessTokenStrategy>();
         services.AddSingleton<IUserActionTokens, JwtUserActionTokens>();
-        services.AddSingleton<ExpiredAccessTokenPurger>();
-        services.AddHostedService(sp => sp.GetRequiredService<ExpiredAccessTokenPurger>());
+        services.AddScoped<ILoginThrottle, DatabaseLoginThrottle>();
+        services.AddSingleton<ExpiredRowsPurger>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExpiredRowsPurger>());
         services.AddSingleton<ICommonPasswordList, ZxcvbnCommonPasswordList>();
 
         services.AddEmailDelivery(configuration);

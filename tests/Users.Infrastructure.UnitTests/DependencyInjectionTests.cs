@@ -151,8 +151,8 @@ public sealed class DependencyInjectionTests
         Assert.Same(provider.GetRequiredService<IPasswordHasher>(), provider.GetRequiredService<IPasswordHasher>());
         Assert.IsType<JwtUserActionTokens>(provider.GetRequiredService<IUserActionTokens>());
         Assert.Same(provider.GetRequiredService<IUserActionTokens>(), provider.GetRequiredService<IUserActionTokens>());
-        var purger = Assert.Single(provider.GetServices<IHostedService>().OfType<ExpiredAccessTokenPurger>());
-        Assert.Same(provider.GetRequiredService<ExpiredAccessTokenPurger>(), purger);
+        var purger = Assert.Single(provider.GetServices<IHostedService>().OfType<ExpiredRowsPurger>());
+        Assert.Same(provider.GetRequiredService<ExpiredRowsPurger>(), purger);
     }
 
     [Fact]

@@ -7,8 +7,10 @@ using Users.Api.Endpoints.Requests;
 using Users.Api.Errors;
 using Users.Application.Auth.Commands.LogoutEverywhere;
 using Users.Application.Users;
+using Users.Application.Users.Commands.ClearLockout;
 using Users.Application.Users.Commands.DeleteUser;
 using Users.Application.Users.Commands.UpdateUser;
+using Users.Application.Users.Queries.GetLockout;
 using Users.Application.Users.Queries.GetUserById;
 using Users.Application.Users.Queries.ListUsers;
 
@@ -65,6 +67,20 @@ public static class UsersEndpoints
             .ProducesError(StatusCodes.Status403Forbidden)
             .ProducesError(StatusCodes.Status404NotFound)
             .ProducesError(StatusCodes.Status422UnprocessableEntity);
+        admin.MapGet("/{id}/lockout", GetLockoutAsync)
+            .WithName("users:lockout")
+            .WithSummary("A user's login lockout: consecutive failures and until when it is locked (extension)")
+            .Produces<LockoutRead>()
+            .ProducesError(StatusCodes.Status401Unauthorized)
+            .ProducesError(StatusCodes.Status403Forbidden)
+            .ProducesError(StatusCodes.Status404NotFound);
+        admin.MapDelete("/{id}/lockout", ClearLockoutAsync)
+            .WithName("users:clear_lockout")
+            .WithSummary("End a user's login lockout and forget its failures (extension)")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesError(StatusCodes.Status401Unauthorized)
+            .ProducesError(StatusCodes.Status403Forbidden)
+            .ProducesError(StatusCodes.Status404NotFound);
         admin.MapDelete("/{id}", DeleteAsync)
             .WithName("users:delete_user")
             .WithSummary("Delete a user")
@@ -137,6 +153,16 @@ public static class UsersEndpoints
             && (await http.RequestServices.GetRequiredService<IMediator>().Send(new GetUserByIdQuery(userId), http.RequestAborted)).IsSuccess;
         return known ? await next(context) : Problems.Status(StatusCodes.Status404NotFound, http);
     }
+
+    private static async Task<IResult> GetLockoutAsync(string id, HttpContext context, IMediator mediator, CancellationToken cancellationToken) =>
+        UserIds.TryParse(id, out var userId)
+            ? (await mediator.Send(new GetLockoutQuery(userId), cancellationToken)).ToJson(context)
+            : Problems.Status(StatusCodes.Status404NotFound, context);
+
+    private static async Task<IResult> ClearLockoutAsync(string id, HttpContext context, IMediator mediator, CancellationToken cancellationToken) =>
+        UserIds.TryParse(id, out var userId)
+            ? (await mediator.Send(new ClearLockoutCommand(userId), cancellationToken)).ToNoContent(context)
+            : Problems.Status(StatusCodes.Status404NotFound, context);
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
     {

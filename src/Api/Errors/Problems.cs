@@ -11,13 +11,27 @@ public static class Problems
 {
     public const string ContentType = "application/problem+json";
 
-    /// <summary>A failed result as an HTTP response.</summary>
-    public static IResult From(Error error, HttpContext context) => error switch
+    /// <summary>A failed result as an HTTP response (with <c>Retry-After</c> when the error says when to try again).</summary>
+    public static IResult From(Error error, HttpContext context)
     {
-        ValidationError validation => Validation(validation.Failures, context),
-        { Reason: not null } => Create(StatusOf(error.Kind), new PasswordDetail(error.Code, error.Reason), context),
-        _ => Create(StatusOf(error.Kind), error.Code, context),
-    };
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(context);
+        if (error.RetryAfter is { } wait)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds(wait);
+        }
+
+        return error switch
+        {
+            ValidationError validation => Validation(validation.Failures, context),
+            { Reason: not null } => Create(StatusOf(error.Kind), new PasswordDetail(error.Code, error.Reason), context),
+            _ => Create(StatusOf(error.Kind), error.Code, context),
+        };
+    }
+
+    /// <summary>Whole seconds, rounded up and at least one: a client that waits that long is not refused for the same reason.</summary>
+    public static string RetryAfterSeconds(TimeSpan wait) =>
+        Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A 422 with FastAPI's <c>detail</c> list and ASP.NET's <c>errors</c> map.</summary>
     public static IResult Validation(IReadOnlyList<FieldFailure> failures, HttpContext context)
@@ -46,6 +60,7 @@ public static class Problems
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
         ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -69,6 +84,7 @@ public static class Problems
         413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
         415 => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
         422 => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+        429 => "https://tools.ietf.org/html/rfc6585#section-4",
         503 => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
         _ => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
     };

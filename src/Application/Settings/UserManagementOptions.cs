@@ -16,4 +16,6 @@ public sealed class UserManagementOptions
     public bool RequireCurrentPassword { get; set; }
 
     public PasswordPolicyOptions Password { get; set; } = new();
+
+    public LockoutOptions Lockout { get; set; } = new();
 }

@@ -17,4 +17,7 @@ public enum ErrorKind
 
     /// <summary>Valid credentials without the right to do this (HTTP 403).</summary>
     Forbidden,
+
+    /// <summary>Too many attempts; try again after a wait (HTTP 429).</summary>
+    TooManyRequests,
 }

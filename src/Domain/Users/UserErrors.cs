@@ -17,6 +17,10 @@ public static class UserErrors
     public static readonly Error LoginBadCredentials =
         new("LOGIN_BAD_CREDENTIALS", ErrorKind.Failure, "The email or password is wrong, or the account is inactive.");
 
+    /// <summary>Too many consecutive failed password checks for the address: no check until <paramref name="retryAfter"/> passed.</summary>
+    public static Error LoginLocked(TimeSpan retryAfter) =>
+        new("LOGIN_LOCKED", ErrorKind.TooManyRequests, "Too many failed attempts; wait before trying again.", RetryAfter: retryAfter);
+
     public static readonly Error LoginUserNotVerified =
         new("LOGIN_USER_NOT_VERIFIED", ErrorKind.Failure, "The account's email address is not verified yet.");
 

@@ -18,6 +18,9 @@ public abstract class UsersDbContext : DbContext
     /// <summary>The database strategy's tokens (hashes only).</summary>
     public DbSet<AccessTokenRecord> AccessTokens => Set<AccessTokenRecord>();
 
+    /// <summary>Consecutive failed password checks per address (login lockout).</summary>
+    public DbSet<LoginThrottleRecord> LoginThrottles => Set<LoginThrottleRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

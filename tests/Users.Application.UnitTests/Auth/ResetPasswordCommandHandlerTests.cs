@@ -18,7 +18,7 @@ public sealed class ResetPasswordCommandHandlerTests
     private readonly Ports _ports = new();
 
     private Task<Result> Reset(string token = Token, string password = NewPassword) =>
-        new ResetPasswordCommandHandler(_ports.Users, _ports.UnitOfWork, _ports.ActionTokens, _ports.Hasher, _ports.Policy, _ports.Time)
+        new ResetPasswordCommandHandler(_ports.Users, _ports.UnitOfWork, _ports.ActionTokens, _ports.Hasher, _ports.Policy, _ports.Throttle, _ports.Time)
             .Handle(new ResetPasswordCommand { Token = token, Password = password }, CancellationToken.None);
 
     private User StoredUserWithToken(UserBuilder builder, bool fingerprintMatches = true)
@@ -47,6 +47,24 @@ public sealed class ResetPasswordCommandHandlerTests
         Assert.Equal(new PasswordReset(user.Id), Assert.Single(events.OfType<PasswordReset>()));
         Assert.Equal(new SecurityStampRotated(user.Id), Assert.Single(events.OfType<SecurityStampRotated>()));
         Assert.Equal(2, events.Count);
+    }
+
+    [Fact]
+    public async Task Reset_ClearsTheAddressesLockout_AfterTheCommit_AndAFailedResetDoesNot()
+    {
+        var user = StoredUserWithToken(new UserBuilder());
+        _ports.RejectAnyPassword("too weak");
+        await Reset();
+        await _ports.Throttle.DidNotReceiveWithAnyArgs().ClearAsync(default!, default);
+
+        _ports.AcceptAnyPassword();
+        await Reset();
+
+        Received.InOrder(() =>
+        {
+            _ports.UnitOfWork.SaveChangesAsync(Arg.Any<CancellationToken>());
+            _ports.Throttle.ClearAsync(user.NormalizedEmail, Arg.Any<CancellationToken>());
+        });
     }
 
     [Fact]

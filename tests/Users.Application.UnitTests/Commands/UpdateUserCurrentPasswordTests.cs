@@ -50,6 +50,30 @@ public sealed class UpdateUserCurrentPasswordTests
     }
 
     [Fact]
+    public async Task AWrongCurrentPassword_IsCountedTowardTheLockout_AndARightOneClearsIt()
+    {
+        await Update(new() { Id = _user.Id, BySelf = true, Password = "Next-Passphrase-1", CurrentPassword = "wrong-passphrase" });
+        await _ports.Throttle.Received(1).BeginAttemptAsync(_user.NormalizedEmail, Arg.Any<CancellationToken>());
+        await _ports.Throttle.DidNotReceiveWithAnyArgs().ClearAsync(default!, default);
+
+        await Update(new() { Id = _user.Id, BySelf = true, Password = "Next-Passphrase-1", CurrentPassword = Current });
+        await _ports.Throttle.Received(1).ClearAsync(_user.NormalizedEmail, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task WhileTheAddressIsLocked_EvenTheRightCurrentPassword_IsNotChecked()
+    {
+        _ports.LockAddress(_user.NormalizedEmail, TimeSpan.FromSeconds(30));
+
+        var error = ResultAssert.Failed(
+            await Update(new() { Id = _user.Id, BySelf = true, Password = "Next-Passphrase-1", CurrentPassword = Current }), "LOGIN_LOCKED");
+
+        Assert.Equal(TimeSpan.FromSeconds(30), error.RetryAfter);
+        _ports.Hasher.DidNotReceiveWithAnyArgs().Verify(default!, default!);
+        _ports.ReceivedNoCommit();
+    }
+
+    [Fact]
     public async Task NewPasswordAndAddress_WithTheRightCurrentPassword_AreApplied()
     {
         var read = ResultAssert.Succeeded(await Update(new()

@@ -12,6 +12,6 @@ internal static class UpdateUserHandler
 {
     public static Task<Result<UserRead>> Handle(Ports ports, UpdateUserCommand command, UserManagementOptions? options = null) =>
         new UpdateUserCommandHandler(
-                ports.Users, ports.UnitOfWork, ports.Hasher, ports.Policy, Ports.Mapper, Options.Create(options ?? new UserManagementOptions()), ports.Time)
+                ports.Users, ports.UnitOfWork, ports.Hasher, ports.Policy, ports.Throttle, Ports.Mapper, Options.Create(options ?? new UserManagementOptions()), ports.Time)
             .Handle(command, CancellationToken.None);
 }

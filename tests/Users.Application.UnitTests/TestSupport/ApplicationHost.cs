@@ -30,6 +30,7 @@ public sealed class ApplicationHost : IDisposable
         services.AddSingleton<IAccessTokenStrategy>(Ports.AccessTokens);
         services.AddSingleton(Ports.CommonPasswords);
         services.AddSingleton(Ports.ActionTokens);
+        services.AddSingleton(Ports.Throttle);
         services.AddSingleton(Ports.EmailSender);
         services.AddSingleton<TimeProvider>(Ports.Time);
         services.AddSingleton(Options.Create(new UserManagementOptions()));

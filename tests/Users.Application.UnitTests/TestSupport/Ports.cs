@@ -32,6 +32,7 @@ public sealed class Ports
         ActionTokens.IssueVerifyToken(Arg.Any<User>()).Returns(IssuedVerifyToken);
         ActionTokens.IssueResetPasswordToken(Arg.Any<User>()).Returns(IssuedResetToken);
         AcceptAnyPassword();
+        Throttle.BeginAttemptAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(LoginAttempt.Counted);
     }
 
     public IUserRepository Users { get; } = Substitute.For<IUserRepository>();
@@ -51,6 +52,9 @@ public sealed class Ports
     /// <summary>Issues <see cref="IssuedVerifyToken"/> and <see cref="IssuedResetToken"/>; reads no token and matches no fingerprint until told to.</summary>
     public IUserActionTokens ActionTokens { get; } = Substitute.For<IUserActionTokens>();
 
+    /// <summary>Counts every attempt and locks nothing until told to (<see cref="LockAddress"/>).</summary>
+    public ILoginThrottle Throttle { get; } = Substitute.For<ILoginThrottle>();
+
     public IEmailSender EmailSender { get; } = Substitute.For<IEmailSender>();
 
     /// <summary>Stands still at <see cref="Start"/> unless a test moves it.</summary>
@@ -68,6 +72,9 @@ public sealed class Ports
     public void AcceptAnyPassword() =>
         Policy.CheckAsync(Arg.Any<string>(), Arg.Any<string?>(), Arg.Any<CancellationToken>())
             .Returns(_ => ValueTask.FromResult<string?>(null));
+
+    public void LockAddress(string normalizedEmail, TimeSpan wait) =>
+        Throttle.BeginAttemptAsync(normalizedEmail, Arg.Any<CancellationToken>()).Returns(new LoginAttempt(wait));
 
     public void RejectAnyPassword(string reason) =>
         Policy.CheckAsync(Arg.Any<string>(), Arg.Any<string?>(), Arg.Any<CancellationToken>())

@@ -67,7 +67,7 @@ public sealed class ModelTests
         var now = DateTimeOffset.UnixEpoch.AddDays(20_000);
 
         var read = DatabaseAccessTokenStrategy.Unexpired(db.AccessTokens, "hash", now).ToQueryString();
-        var purge = ExpiredAccessTokenPurger.Expired(db.AccessTokens, now).ToQueryString();
+        var purge = ExpiredRowsPurger.Expired(db.AccessTokens, now).ToQueryString();
 
         var plainRead = read.Replace("\"", string.Empty, StringComparison.Ordinal);
         var plainPurge = purge.Replace("\"", string.Empty, StringComparison.Ordinal);

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Users.Domain.Users;
 
 namespace Users.Infrastructure.Persistence.Configurations;
@@ -18,10 +17,6 @@ public sealed class AccessTokenRecordConfiguration : IEntityTypeConfiguration<Ac
     /// <summary>SHA-256 as lower-case hex.</summary>
     public const int TokenHashLength = 64;
 
-    private static readonly ValueConverter<DateTimeOffset, long> UnixMilliseconds = new(
-        value => value.ToUnixTimeMilliseconds(),
-        stored => DateTimeOffset.FromUnixTimeMilliseconds(stored));
-
     public void Configure(EntityTypeBuilder<AccessTokenRecord> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -31,8 +26,8 @@ public sealed class AccessTokenRecordConfiguration : IEntityTypeConfiguration<Ac
         builder.Property(t => t.TokenHash).HasColumnName("token_hash").HasMaxLength(TokenHashLength).ValueGeneratedNever();
         builder.Property(t => t.UserId).HasColumnName("user_id");
         builder.Property(t => t.SecurityStamp).HasColumnName("security_stamp").HasMaxLength(UserConfiguration.SecurityStampLength);
-        builder.Property(t => t.CreatedAt).HasColumnName("created_at").HasConversion(UnixMilliseconds);
-        builder.Property(t => t.ExpiresAt).HasColumnName("expires_at").HasConversion(UnixMilliseconds);
+        builder.Property(t => t.CreatedAt).HasColumnName("created_at").HasConversion(UnixMilliseconds.Converter);
+        builder.Property(t => t.ExpiresAt).HasColumnName("expires_at").HasConversion(UnixMilliseconds.Converter);
 
         // Deleting a user deletes its tokens in the database, whether or not they were loaded.
         builder.HasOne<User>()

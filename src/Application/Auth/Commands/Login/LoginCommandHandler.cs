@@ -16,6 +16,7 @@ public sealed partial class LoginCommandHandler(
     IUnitOfWork unitOfWork,
     IPasswordHasher passwordHasher,
     IEnumerable<IAccessTokenStrategy> strategies,
+    ILoginThrottle throttle,
     IOptions<UserManagementOptions> options,
     IMapper mapper,
     TimeProvider time,
@@ -23,7 +24,14 @@ public sealed partial class LoginCommandHandler(
 {
     public async Task<Result<LoginResult>> Handle(LoginCommand request, CancellationToken cancellationToken)
     {
-        var user = await users.GetByNormalizedEmailAsync(Email.NormalizeForLookup(request.Username!), cancellationToken);
+        // Locked or not, known or not: the same answer, and no password check while locked.
+        var address = Email.NormalizeForLookup(request.Username!);
+        if ((await throttle.BeginAttemptAsync(address, cancellationToken)).LockedFor is { } wait)
+        {
+            return UserErrors.LoginLocked(wait);
+        }
+
+        var user = await users.GetByNormalizedEmailAsync(address, cancellationToken);
         if (user is null)
         {
             // Spend a hash's time anyway, so timing does not reveal which addresses are registered.
@@ -41,8 +49,10 @@ public sealed partial class LoginCommandHandler(
 
         if (verification == PasswordVerification.Failed || !user.IsActive)
         {
-            return UserErrors.LoginBadCredentials;
+            return UserErrors.LoginBadCredentials; // counted as a failure when the attempt began
         }
+
+        await throttle.ClearAsync(address, cancellationToken);
 
         if (options.Value.RequireVerification && !user.IsVerified)
         {

@@ -12,6 +12,7 @@ public sealed class ResetPasswordCommandHandler(
     IUserActionTokens tokens,
     IPasswordHasher passwordHasher,
     IPasswordPolicy passwordPolicy,
+    ILoginThrottle throttle,
     TimeProvider time) : IRequestHandler<ResetPasswordCommand, Result>
 {
     public async Task<Result> Handle(ResetPasswordCommand request, CancellationToken cancellationToken)
@@ -43,6 +44,7 @@ public sealed class ResetPasswordCommandHandler(
 
         user.ResetPassword(passwordHasher.Hash(request.Password!), time.GetUtcNow());
         await unitOfWork.SaveChangesAsync(cancellationToken);
+        await throttle.ClearAsync(user.NormalizedEmail, cancellationToken); // whoever guessed before, the owner chose anew
         return Result.Success();
     }
 }

@@ -20,6 +20,7 @@ public sealed class UpdateUserCommandHandler(
     IUnitOfWork unitOfWork,
     IPasswordHasher passwordHasher,
     IPasswordPolicy passwordPolicy,
+    ILoginThrottle throttle,
     IMapper mapper,
     IOptions<UserManagementOptions> options,
     TimeProvider time) : IRequestHandler<UpdateUserCommand, Result<UserRead>>
@@ -56,9 +57,9 @@ public sealed class UpdateUserCommandHandler(
         var password = request.Password.Value;
         var newAddress = newEmail is not null && !string.Equals(newEmail.Normalized, user.NormalizedEmail, StringComparison.Ordinal);
         if (request.BySelf && options.Value.RequireCurrentPassword && (password is not null || newAddress)
-            && !ProvesCurrentPassword(user, request.CurrentPassword))
+            && await CheckCurrentPasswordAsync(user, request.CurrentPassword, cancellationToken) is { } refused)
         {
-            return UserErrors.UpdateUserBadCurrentPassword;
+            return refused;
         }
 
         if (password is not null)
@@ -96,10 +97,28 @@ public sealed class UpdateUserCommandHandler(
         return mapper.Map<UserRead>(user);
     }
 
-    // Checked before the policy and the address: a session alone must not learn which addresses are taken.
-    private bool ProvesCurrentPassword(User user, string? currentPassword) =>
-        currentPassword is not null
-        && passwordHasher.Verify(user.HashedPassword, currentPassword) is PasswordVerification.Success or PasswordVerification.SuccessRehashNeeded;
+    // Checked before the policy and the address: a session alone must not learn which addresses are taken. A wrong
+    // current password is a failed password check like a wrong login, and counts toward the address's lockout.
+    private async Task<Error?> CheckCurrentPasswordAsync(User user, string? currentPassword, CancellationToken cancellationToken)
+    {
+        if (currentPassword is null)
+        {
+            return UserErrors.UpdateUserBadCurrentPassword;
+        }
+
+        if ((await throttle.BeginAttemptAsync(user.NormalizedEmail, cancellationToken)).LockedFor is { } wait)
+        {
+            return UserErrors.LoginLocked(wait);
+        }
+
+        if (passwordHasher.Verify(user.HashedPassword, currentPassword) is not (PasswordVerification.Success or PasswordVerification.SuccessRehashNeeded))
+        {
+            return UserErrors.UpdateUserBadCurrentPassword;
+        }
+
+        await throttle.ClearAsync(user.NormalizedEmail, cancellationToken);
+        return null;
+    }
 
     // The address may be this very user's: another request of theirs committed it after this one read the row. Then it
     // is not taken by someone else; this commit loses its race instead, and the retry finds nothing left to change.

@@ -128,6 +128,34 @@ namespace Users.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("access_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Users.Infrastructure.Persistence.LoginThrottleRecord", b =>
+                {
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<long>("LastAttemptAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("bigint")
+                        .HasColumnName("locked_until");
+
+                    b.HasKey("NormalizedEmail")
+                        .HasName("pk_login_throttles");
+
+                    b.HasIndex("LastAttemptAt")
+                        .HasDatabaseName("ix_login_throttles_last_attempt_at");
+
+                    b.ToTable("login_throttles", (string)null);
+                });
+
             modelBuilder.Entity("Users.Infrastructure.Persistence.AccessTokenRecord", b =>
                 {
                     b.HasOne("Users.Domain.Users.User", null)

@@ -123,6 +123,34 @@ namespace Users.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("access_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Users.Infrastructure.Persistence.LoginThrottleRecord", b =>
+                {
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failures");
+
+                    b.Property<long>("LastAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.HasKey("NormalizedEmail")
+                        .HasName("pk_login_throttles");
+
+                    b.HasIndex("LastAttemptAt")
+                        .HasDatabaseName("ix_login_throttles_last_attempt_at");
+
+                    b.ToTable("login_throttles", (string)null);
+                });
+
             modelBuilder.Entity("Users.Infrastructure.Persistence.AccessTokenRecord", b =>
                 {
                     b.HasOne("Users.Domain.Users.User", null)

@@ -3,29 +3,40 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Users.Application.Settings;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.Settings;
 
 namespace Users.Infrastructure.Security;
 
 /// <summary>
-/// Deletes expired database-strategy tokens every <c>Auth:DatabaseTokens:PurgeIntervalSeconds</c>. Expired rows are
-/// already refused when read; this only keeps the table from growing. A failed round (database unreachable, schema not
+/// Every <c>Auth:DatabaseTokens:PurgeIntervalSeconds</c>, deletes expired database-strategy tokens and forgotten login
+/// failure counts (no attempt for <c>Auth:Lockout:ForgetAfterSeconds</c>, not locked). Both are already ignored when
+/// read; this only keeps the tables from growing (failure counts of unknown addresses, above all). A failed round (database unreachable, schema not
 /// migrated yet) is logged and the next one tried at the next tick.
 /// </summary>
-public sealed partial class ExpiredAccessTokenPurger(
+public sealed partial class ExpiredRowsPurger(
     IServiceScopeFactory scopes,
     IOptions<DatabaseTokenOptions> options,
+    IOptions<UserManagementOptions> userOptions,
     TimeProvider time,
-    ILogger<ExpiredAccessTokenPurger> logger) : BackgroundService
+    ILogger<ExpiredRowsPurger> logger) : BackgroundService
 {
-    /// <summary>Deletes every row whose expiry has passed, in one statement, and returns how many there were.</summary>
-    public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
+    /// <summary>How many rows one round deleted.</summary>
+    public sealed record PurgedRows(int AccessTokens, int LoginThrottles);
+
+    /// <summary>Deletes every expired token and forgotten failure count, one statement each, and says how many there were.</summary>
+    public async Task<PurgedRows> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<UsersDbContext>();
         var now = time.GetUtcNow();
-        return await Expired(db.AccessTokens, now).ExecuteDeleteAsync(cancellationToken);
+        var tokens = await Expired(db.AccessTokens, now).ExecuteDeleteAsync(cancellationToken);
+        var forgetBefore = now.AddSeconds(-userOptions.Value.Lockout.ForgetAfterSeconds);
+        var throttles = await db.LoginThrottles
+            .Where(t => t.LastAttemptAt <= forgetBefore && (t.LockedUntil == null || t.LockedUntil <= now))
+            .ExecuteDeleteAsync(cancellationToken);
+        return new PurgedRows(tokens, throttles);
     }
 
     /// <summary>The rows refused at <paramref name="now"/>: the complement of what the strategy reads.</summary>
@@ -37,10 +48,10 @@ public sealed partial class ExpiredAccessTokenPurger(
     {
         try
         {
-            var count = await PurgeExpiredAsync(cancellationToken);
-            if (count > 0)
+            var purged = await PurgeExpiredAsync(cancellationToken);
+            if (purged.AccessTokens + purged.LoginThrottles > 0)
             {
-                LogPurged(count);
+                LogPurged(purged.AccessTokens, purged.LoginThrottles);
             }
             else
             {
@@ -74,12 +85,12 @@ public sealed partial class ExpiredAccessTokenPurger(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Count} expired access token(s)")]
-    private partial void LogPurged(int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Purged {AccessTokens} expired access token(s) and {LoginThrottles} forgotten login failure count(s)")]
+    private partial void LogPurged(int accessTokens, int loginThrottles);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "No expired access tokens to purge")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "No expired access tokens or forgotten login failure counts to purge")]
     private partial void LogNothingToPurge();
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Purging expired access tokens failed; trying again in {IntervalSeconds} s")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Purging expired rows failed; trying again in {IntervalSeconds} s")]
     private partial void LogPurgeFailed(Exception exception, int intervalSeconds);
 }

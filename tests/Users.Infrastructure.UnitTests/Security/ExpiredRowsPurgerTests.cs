@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Users.Application.Settings;
 using Users.Domain.Users;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.Security;
@@ -12,13 +13,13 @@ using Users.TestSupport;
 
 namespace Users.Infrastructure.UnitTests.Security;
 
-public sealed class ExpiredAccessTokenPurgerTests : SqliteDatabaseTests
+public sealed class ExpiredRowsPurgerTests : SqliteDatabaseTests
 {
     // A bound on waiting for the background loop, not a delay: each wait ends as soon as the awaited entry is logged.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private readonly TimerTrackingFakeTimeProvider _time = new();
-    private readonly CapturingLogger<ExpiredAccessTokenPurger> _logger = new();
+    private readonly CapturingLogger<ExpiredRowsPurger> _logger = new();
     private readonly User _user = new UserBuilder().WithEmail("purged@example.com").Build();
     private SqliteTestDatabase? _unmigrated;
     private volatile bool _useUnmigrated;
@@ -49,11 +50,35 @@ public sealed class ExpiredAccessTokenPurgerTests : SqliteDatabaseTests
             ("valid-for-a-millisecond", now.AddMilliseconds(1)),
             ("valid-for-an-hour", now.AddHours(1)));
 
-        var count = await CreatePurger().PurgeExpiredAsync(CancellationToken.None);
+        var purged = await CreatePurger().PurgeExpiredAsync(CancellationToken.None);
 
-        Assert.Equal(3, count);
+        Assert.Equal(new ExpiredRowsPurger.PurgedRows(3, 0), purged);
         Assert.Equal(["valid-for-a-millisecond", "valid-for-an-hour"], await RemainingAsync());
-        Assert.Equal(0, await CreatePurger().PurgeExpiredAsync(CancellationToken.None));
+        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 0), await CreatePurger().PurgeExpiredAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PurgeExpired_ForgetsOnlyFailureCountsUntouchedForTheWindow_AndNeverALockStillRunning()
+    {
+        var now = _time.GetUtcNow();
+        var forgotten = now.AddSeconds(-new LockoutOptions().ForgetAfterSeconds);
+        await using (var db = Database.CreateContext())
+        {
+            db.LoginThrottles.AddRange(
+                new LoginThrottleRecord { NormalizedEmail = "forgotten@example.com", Failures = 2, LastAttemptAt = forgotten },
+                new LoginThrottleRecord { NormalizedEmail = "lock-over@example.com", Failures = 9, LastAttemptAt = forgotten, LockedUntil = now },
+                new LoginThrottleRecord { NormalizedEmail = "still-locked@example.com", Failures = 99, LastAttemptAt = forgotten, LockedUntil = now.AddSeconds(1) },
+                new LoginThrottleRecord { NormalizedEmail = "recent@example.com", Failures = 1, LastAttemptAt = forgotten.AddSeconds(1) });
+            await db.SaveChangesAsync();
+        }
+
+        var purged = await CreatePurger().PurgeExpiredAsync(CancellationToken.None);
+
+        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 2), purged);
+        await using var check = Database.CreateContext();
+        Assert.Equal(
+            ["recent@example.com", "still-locked@example.com"],
+            (await check.LoginThrottles.Select(t => t.NormalizedEmail).ToListAsync()).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -65,7 +90,7 @@ public sealed class ExpiredAccessTokenPurgerTests : SqliteDatabaseTests
 
         var entry = Assert.Single(_logger.Entries);
         Assert.Equal(LogLevel.Information, entry.Level);
-        Assert.Equal("Purged 2 expired access token(s)", entry.Message);
+        Assert.Equal("Purged 2 expired access token(s) and 0 forgotten login failure count(s)", entry.Message);
     }
 
     [Fact]
@@ -119,21 +144,22 @@ public sealed class ExpiredAccessTokenPurgerTests : SqliteDatabaseTests
         _useUnmigrated = false;
         await SeedAsync(("expired", _time.GetUtcNow().AddSeconds(-1)), ("valid", _time.GetUtcNow().AddHours(1)));
         _time.Advance(TimeSpan.FromSeconds(60));
-        await _logger.WaitForAsync(e => e.Message == "Purged 1 expired access token(s)").WaitAsync(Patience);
+        await _logger.WaitForAsync(e => e.Message == "Purged 1 expired access token(s) and 0 forgotten login failure count(s)").WaitAsync(Patience);
         Assert.Equal(["valid"], await RemainingAsync());
 
         await purger.StopAsync(CancellationToken.None);
         Assert.True(purger.ExecuteTask!.IsCompletedSuccessfully);
     }
 
-    private ExpiredAccessTokenPurger CreatePurger(int intervalSeconds = 3600)
+    private ExpiredRowsPurger CreatePurger(int intervalSeconds = 3600)
     {
         var services = new ServiceCollection();
         services.AddScoped<UsersDbContext>(_ => (_useUnmigrated ? _unmigrated! : Database).CreateContext());
         var provider = services.BuildServiceProvider();
-        return new ExpiredAccessTokenPurger(
+        return new ExpiredRowsPurger(
             provider.GetRequiredService<IServiceScopeFactory>(),
             Options.Create(new DatabaseTokenOptions { PurgeIntervalSeconds = intervalSeconds }),
+            Options.Create(new UserManagementOptions()),
             _time,
             _logger);
     }
