@@ -10,7 +10,9 @@ using Users.Api.Authentication.Backends;
 using Users.Api.Binding;
 using Users.Api.Errors;
 using Users.Api.Hardening;
+using Users.Api.Networking;
 using Users.Api.OpenApi;
+using Users.Api.RateLimiting;
 using Users.Application;
 using Users.Application.Settings;
 
@@ -59,6 +61,8 @@ public static class DependencyInjection
         });
 
         services.AddMappingsFrom(typeof(DependencyInjection).Assembly);
+        services.AddTrustedProxies(configuration);
+        services.AddUserRateLimits(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<UnhandledExceptionHandler>();
 

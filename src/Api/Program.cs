@@ -14,13 +14,14 @@ if (isCommand)
     builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 }
 
-builder.Services
-    .AddApplication(typeof(Users.Infrastructure.DependencyInjection).Assembly) // hooks that live in Infrastructure
-    .AddInfrastructure(builder.Configuration)
-    .AddApi(builder.Configuration);
-
 try
 {
+    // Some settings shape the services themselves (backends, trusted proxies), so a bad one can stop the start here.
+    builder.Services
+        .AddApplication(typeof(Users.Infrastructure.DependencyInjection).Assembly) // hooks that live in Infrastructure
+        .AddInfrastructure(builder.Configuration)
+        .AddApi(builder.Configuration);
+
     var app = builder.Build();
 
     // Check every setting and every mapping now, so a bad configuration stops the service (or a command) before it does anything.

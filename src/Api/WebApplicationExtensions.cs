@@ -12,6 +12,7 @@ public static class WebApplicationExtensions
     /// <summary>The request pipeline, in the order the contract's checks need.</summary>
     public static WebApplication UseApi(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // first: the client address and scheme every later step sees
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (app.Services.GetRequiredService<IOptions<HstsSettings>>().Value.Enabled)
         {
@@ -34,6 +35,7 @@ public static class WebApplicationExtensions
             }));
 
         app.UseRouting();
+        app.UseRateLimiter(); // before anything reads a body or hashes a password
         app.UseMiddleware<JsonBodyMiddleware>(); // malformed JSON answers 422 before authentication answers 401
         app.UseAuthentication();
         app.UseAuthorization();

@@ -77,6 +77,7 @@ public static class DependencyInjection
         services.AddScoped<IAccessTokenStrategy, DatabaseAccessTokenStrategy>();
         services.AddSingleton<IUserActionTokens, JwtUserActionTokens>();
         services.AddScoped<ILoginThrottle, DatabaseLoginThrottle>();
+        services.AddSingleton<IRateLimitCounter, DatabaseRateLimitCounter>();
         services.AddSingleton<ExpiredRowsPurger>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredRowsPurger>());
         services.AddSingleton<ICommonPasswordList, ZxcvbnCommonPasswordList>();

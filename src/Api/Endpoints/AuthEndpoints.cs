@@ -5,6 +5,7 @@ using Users.Api.Authentication.Backends;
 using Users.Api.Binding;
 using Users.Api.Endpoints.Requests;
 using Users.Api.Errors;
+using Users.Api.RateLimiting;
 using Users.Application.Auth.Commands.Login;
 using Users.Application.Auth.Commands.Logout;
 
@@ -30,11 +31,12 @@ public static class AuthEndpoints
         var login = group.MapPost("/login", (HttpContext context, IMediator mediator, IMapper mapper, AuthCookies cookies, CancellationToken cancellationToken) =>
                 LoginAsync(backend, context, mediator, mapper, cookies, cancellationToken))
             .WithFormBody<LoginForm>()
+            .RequireRateLimiting(RateLimitPolicies.Login)
             .WithName($"auth:{backend.Name}.login")
             .WithSummary(cookie
                 ? "Log in with email and password (OAuth2 password form); the session cookie is set"
                 : "Log in with email and password (OAuth2 password form)")
-            .ProducesError(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity)
+            .ProducesError(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests)
             .DisableAntiforgery();
         _ = cookie ? login.Produces(StatusCodes.Status204NoContent) : login.Produces<BearerResponse>();
 

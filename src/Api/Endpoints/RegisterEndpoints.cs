@@ -3,6 +3,7 @@ using MediatR;
 using Users.Api.Binding;
 using Users.Api.Endpoints.Requests;
 using Users.Api.Errors;
+using Users.Api.RateLimiting;
 using Users.Application.Users;
 using Users.Application.Users.Commands.CreateUser;
 
@@ -14,12 +15,13 @@ public static class RegisterEndpoints
     {
         app.MapPost("/auth/register", RegisterAsync)
             .WithJsonBody<RegisterRequest>()
+            .RequireRateLimiting(RateLimitPolicies.Accounts)
             .WithTags("auth")
             .WithName("register:register")
             .WithSummary("Register a new user")
             .Produces<UserRead>(StatusCodes.Status201Created)
             .ProducesError(StatusCodes.Status400BadRequest)
-            .ProducesError(StatusCodes.Status422UnprocessableEntity);
+            .ProducesError(StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests);
         return app;
     }
 

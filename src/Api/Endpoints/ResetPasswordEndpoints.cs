@@ -3,6 +3,7 @@ using MediatR;
 using Users.Api.Binding;
 using Users.Api.Endpoints.Requests;
 using Users.Api.Errors;
+using Users.Api.RateLimiting;
 using Users.Application.Auth.Commands.RequestToken;
 using Users.Application.Auth.Commands.ResetPassword;
 
@@ -16,16 +17,18 @@ public static class ResetPasswordEndpoints
         group.MapPost("/forgot-password", (JsonBody<EmailRequest> body, IMediator mediator, IMapper mapper, HttpContext context, CancellationToken cancellationToken) =>
                 TokenRequests.SendAsync(body, TokenPurpose.ResetPassword, mediator, mapper, context, cancellationToken))
             .WithJsonBody<EmailRequest>()
+            .RequireRateLimiting(RateLimitPolicies.Accounts)
             .WithName("reset:forgot_password")
             .WithSummary("Mail a password-reset link (202 whether or not the address is registered)")
             .Produces(StatusCodes.Status202Accepted)
-            .ProducesError(StatusCodes.Status422UnprocessableEntity);
+            .ProducesError(StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests);
         group.MapPost("/reset-password", ResetPasswordAsync)
             .WithJsonBody<ResetPasswordRequest>()
+            .RequireRateLimiting(RateLimitPolicies.Tokens)
             .WithName("reset:reset_password")
             .WithSummary("Set a new password with the token from the mail (works once)")
             .Produces(StatusCodes.Status200OK)
-            .ProducesError(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
+            .ProducesError(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests);
         return app;
     }
 

@@ -3,6 +3,7 @@ using MediatR;
 using Users.Api.Binding;
 using Users.Api.Endpoints.Requests;
 using Users.Api.Errors;
+using Users.Api.RateLimiting;
 using Users.Application.Auth.Commands.RequestToken;
 using Users.Application.Auth.Commands.Verify;
 using Users.Application.Users;
@@ -18,21 +19,24 @@ public static class VerifyEndpoints
         group.MapPost("/request-verify-token", (JsonBody<EmailRequest> body, IMediator mediator, IMapper mapper, HttpContext context, CancellationToken cancellationToken) =>
                 TokenRequests.SendAsync(body, TokenPurpose.Verify, mediator, mapper, context, cancellationToken))
             .WithJsonBody<EmailRequest>()
+            .RequireRateLimiting(RateLimitPolicies.Accounts)
             .WithName("verify:request-token")
             .WithSummary("Mail a verification link (202 whether or not the address is registered)")
             .Produces(StatusCodes.Status202Accepted)
-            .ProducesError(StatusCodes.Status422UnprocessableEntity);
+            .ProducesError(StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests);
         group.MapPost("/verify", VerifyAsync)
             .WithJsonBody<VerifyRequest>()
+            .RequireRateLimiting(RateLimitPolicies.Tokens)
             .WithName("verify:verify")
             .WithSummary("Verify an email address with the token from the mail")
             .Produces<UserRead>()
-            .ProducesError(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
+            .ProducesError(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests);
         group.MapGet("/verify", VerifyLinkAsync)
+            .RequireRateLimiting(RateLimitPolicies.Tokens)
             .WithName("verify:verify-link")
             .WithSummary("Verify by following the mailed link (extension; same outcomes as POST)")
             .Produces<UserRead>()
-            .ProducesError(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
+            .ProducesError(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests);
         return app;
     }
 

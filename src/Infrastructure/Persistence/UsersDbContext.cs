@@ -21,6 +21,9 @@ public abstract class UsersDbContext : DbContext
     /// <summary>Consecutive failed password checks per address (login lockout).</summary>
     public DbSet<LoginThrottleRecord> LoginThrottles => Set<LoginThrottleRecord>();
 
+    /// <summary>Rate-limit hits per key and window, shared by every instance.</summary>
+    public DbSet<RateLimitCounterRecord> RateLimitCounters => Set<RateLimitCounterRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

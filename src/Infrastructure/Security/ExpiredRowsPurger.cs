@@ -10,9 +10,10 @@ using Users.Infrastructure.Settings;
 namespace Users.Infrastructure.Security;
 
 /// <summary>
-/// Every <c>Auth:DatabaseTokens:PurgeIntervalSeconds</c>, deletes expired database-strategy tokens and forgotten login
-/// failure counts (no attempt for <c>Auth:Lockout:ForgetAfterSeconds</c>, not locked). Both are already ignored when
-/// read; this only keeps the tables from growing (failure counts of unknown addresses, above all). A failed round (database unreachable, schema not
+/// Every <c>Auth:DatabaseTokens:PurgeIntervalSeconds</c>, deletes expired database-strategy tokens, forgotten login
+/// failure counts (no attempt for <c>Auth:Lockout:ForgetAfterSeconds</c>, not locked) and rate-limit counters whose
+/// window is over. All are already ignored when read; this only keeps the tables from growing (counts of unknown
+/// addresses and of passing clients, above all). A failed round (database unreachable, schema not
 /// migrated yet) is logged and the next one tried at the next tick.
 /// </summary>
 public sealed partial class ExpiredRowsPurger(
@@ -23,7 +24,7 @@ public sealed partial class ExpiredRowsPurger(
     ILogger<ExpiredRowsPurger> logger) : BackgroundService
 {
     /// <summary>How many rows one round deleted.</summary>
-    public sealed record PurgedRows(int AccessTokens, int LoginThrottles);
+    public sealed record PurgedRows(int AccessTokens, int LoginThrottles, int RateLimitCounters);
 
     /// <summary>Deletes every expired token and forgotten failure count, one statement each, and says how many there were.</summary>
     public async Task<PurgedRows> PurgeExpiredAsync(CancellationToken cancellationToken)
@@ -36,7 +37,8 @@ public sealed partial class ExpiredRowsPurger(
         var throttles = await db.LoginThrottles
             .Where(t => t.LastAttemptAt <= forgetBefore && (t.LockedUntil == null || t.LockedUntil <= now))
             .ExecuteDeleteAsync(cancellationToken);
-        return new PurgedRows(tokens, throttles);
+        var counters = await db.RateLimitCounters.Where(c => c.WindowEndsAt <= now).ExecuteDeleteAsync(cancellationToken);
+        return new PurgedRows(tokens, throttles, counters);
     }
 
     /// <summary>The rows refused at <paramref name="now"/>: the complement of what the strategy reads.</summary>
@@ -49,9 +51,9 @@ public sealed partial class ExpiredRowsPurger(
         try
         {
             var purged = await PurgeExpiredAsync(cancellationToken);
-            if (purged.AccessTokens + purged.LoginThrottles > 0)
+            if (purged.AccessTokens + purged.LoginThrottles + purged.RateLimitCounters > 0)
             {
-                LogPurged(purged.AccessTokens, purged.LoginThrottles);
+                LogPurged(purged.AccessTokens, purged.LoginThrottles, purged.RateLimitCounters);
             }
             else
             {
@@ -85,10 +87,11 @@ public sealed partial class ExpiredRowsPurger(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Purged {AccessTokens} expired access token(s) and {LoginThrottles} forgotten login failure count(s)")]
-    private partial void LogPurged(int accessTokens, int loginThrottles);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Purged {AccessTokens} expired access token(s), {LoginThrottles} forgotten login failure count(s) and {RateLimitCounters} rate-limit counter(s)")]
+    private partial void LogPurged(int accessTokens, int loginThrottles, int rateLimitCounters);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "No expired access tokens or forgotten login failure counts to purge")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "No expired access tokens, login failure counts or rate-limit counters to purge")]
     private partial void LogNothingToPurge();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Purging expired rows failed; trying again in {IntervalSeconds} s")]

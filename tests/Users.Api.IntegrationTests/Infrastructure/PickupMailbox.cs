@@ -26,14 +26,17 @@ public sealed partial class PickupMailbox(string directory)
             .ToList();
     }
 
-    /// <summary>Waits up to <paramref name="timeout"/> (default 15 s) for a message to <paramref name="recipient"/>.</summary>
-    public async Task<MailMessageText> WaitForAsync(string recipient, TimeSpan? timeout = null)
+    /// <summary>
+    /// Waits up to <paramref name="timeout"/> (default 15 s) for <paramref name="count"/> messages to
+    /// <paramref name="recipient"/> (mail is delivered in the background), and returns the latest.
+    /// </summary>
+    public async Task<MailMessageText> WaitForAsync(string recipient, TimeSpan? timeout = null, int count = 1)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
         while (DateTime.UtcNow < deadline)
         {
             var found = To(recipient);
-            if (found.Count > 0)
+            if (found.Count >= count)
             {
                 return found[^1];
             }

@@ -114,6 +114,27 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Startup_WithATrustedProxyThatIsNoAddress_NamesIt()
+    {
+        var (exitCode, _, error) = await RunAsync(["migrate"], extra: new() { ["ForwardedHeaders__TrustedProxies__0"] = "the-load-balancer" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("ForwardedHeaders:TrustedProxies entry 'the-load-balancer'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_WithBadLockoutAndRateLimitSettings_NamesThem()
+    {
+        var (exitCode, _, error) = await RunAsync(["migrate"], extra: new() { ["Auth__Lockout__MaxFailures"] = "1000", ["RateLimiting__Login"] = "0" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Auth:Lockout:MaxFailures", error, StringComparison.Ordinal);
+        Assert.Contains("RateLimiting:", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Startup_WithUnparsableSetting_NamesIt()
     {
         var (exitCode, _, error) = await RunAsync(["migrate"], extra: new() { ["Auth__RequireVerification"] = "maybe" });

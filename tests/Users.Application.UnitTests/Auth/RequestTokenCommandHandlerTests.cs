@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Options;
 using NSubstitute;
+using Users.Application.Abstractions.Security;
 using Users.Application.Auth.Commands.RequestToken;
+using Users.Application.Settings;
 using Users.Application.UnitTests.TestSupport;
 using Users.Domain.Common;
 using Users.Domain.Users;
@@ -15,10 +18,38 @@ namespace Users.Application.UnitTests.Auth;
 public sealed class RequestTokenCommandHandlerTests
 {
     private readonly Ports _ports = new();
+    private readonly RateLimitingOptions _rateLimiting = new();
 
     private Task<Result> Request(TokenPurpose purpose, string email = UserBuilder.DefaultEmail) =>
-        new RequestTokenCommandHandler(_ports.Users, _ports.UnitOfWork, _ports.ActionTokens)
+        new RequestTokenCommandHandler(_ports.Users, _ports.UnitOfWork, _ports.ActionTokens, _ports.RateLimits, Options.Create(_rateLimiting))
             .Handle(new RequestTokenCommand { Email = email, Purpose = purpose }, CancellationToken.None);
+
+    [Theory]
+    [InlineData(TokenPurpose.Verify)]
+    [InlineData(TokenPurpose.ResetPassword)]
+    public async Task ASecondRequestWithinTheMailInterval_IsAnsweredTheSame_WithoutAToken(TokenPurpose purpose)
+    {
+        Stored();
+        _ports.RateLimits.HitAsync("mail:alice@example.com", TimeSpan.FromSeconds(60), Arg.Any<CancellationToken>())
+            .Returns(new RateLimitHit(2, _ports.Time.GetUtcNow().AddSeconds(30)));
+
+        Assert.True((await Request(purpose, "Alice@Example.com")).IsSuccess);
+
+        IssuedNoToken();
+        _ports.ReceivedNoCommit();
+    }
+
+    [Fact]
+    public async Task TheMailLimit_IsCountedForUnknownAddressesToo_AndNotAtAllWhenRateLimitingIsOff()
+    {
+        await Request(TokenPurpose.ResetPassword, "nobody@example.com");
+        await _ports.RateLimits.Received(1).HitAsync("mail:nobody@example.com", Arg.Any<TimeSpan>(), Arg.Any<CancellationToken>());
+
+        _rateLimiting.Enabled = false;
+        _ports.RateLimits.ClearReceivedCalls();
+        await Request(TokenPurpose.ResetPassword, "nobody@example.com");
+        await _ports.RateLimits.DidNotReceiveWithAnyArgs().HitAsync(default!, default, default);
+    }
 
     private User Stored(bool isActive = true, bool isVerified = false)
     {

@@ -31,6 +31,7 @@ public sealed class ApplicationHost : IDisposable
         services.AddSingleton(Ports.CommonPasswords);
         services.AddSingleton(Ports.ActionTokens);
         services.AddSingleton(Ports.Throttle);
+        services.AddSingleton(Ports.RateLimits);
         services.AddSingleton(Ports.EmailSender);
         services.AddSingleton<TimeProvider>(Ports.Time);
         services.AddSingleton(Options.Create(new UserManagementOptions()));

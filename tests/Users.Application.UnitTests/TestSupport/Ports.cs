@@ -33,6 +33,8 @@ public sealed class Ports
         ActionTokens.IssueResetPasswordToken(Arg.Any<User>()).Returns(IssuedResetToken);
         AcceptAnyPassword();
         Throttle.BeginAttemptAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(LoginAttempt.Counted);
+        RateLimits.HitAsync(Arg.Any<string>(), Arg.Any<TimeSpan>(), Arg.Any<CancellationToken>())
+            .Returns(call => new RateLimitHit(1, Time.GetUtcNow() + call.ArgAt<TimeSpan>(1)));
     }
 
     public IUserRepository Users { get; } = Substitute.For<IUserRepository>();
@@ -54,6 +56,9 @@ public sealed class Ports
 
     /// <summary>Counts every attempt and locks nothing until told to (<see cref="LockAddress"/>).</summary>
     public ILoginThrottle Throttle { get; } = Substitute.For<ILoginThrottle>();
+
+    /// <summary>Answers every key's first hit in its window until told otherwise.</summary>
+    public IRateLimitCounter RateLimits { get; } = Substitute.For<IRateLimitCounter>();
 
     public IEmailSender EmailSender { get; } = Substitute.For<IEmailSender>();
 

@@ -52,9 +52,26 @@ public sealed class ExpiredRowsPurgerTests : SqliteDatabaseTests
 
         var purged = await CreatePurger().PurgeExpiredAsync(CancellationToken.None);
 
-        Assert.Equal(new ExpiredRowsPurger.PurgedRows(3, 0), purged);
+        Assert.Equal(new ExpiredRowsPurger.PurgedRows(3, 0, 0), purged);
         Assert.Equal(["valid-for-a-millisecond", "valid-for-an-hour"], await RemainingAsync());
-        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 0), await CreatePurger().PurgeExpiredAsync(CancellationToken.None));
+        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 0, 0), await CreatePurger().PurgeExpiredAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PurgeExpired_DeletesRateLimitCountersWhoseWindowIsOver()
+    {
+        var now = _time.GetUtcNow();
+        await using (var db = Database.CreateContext())
+        {
+            db.RateLimitCounters.AddRange(
+                new RateLimitCounterRecord { Key = "login:192.0.2.1", Hits = 9, WindowEndsAt = now },
+                new RateLimitCounterRecord { Key = "login:192.0.2.2", Hits = 1, WindowEndsAt = now.AddSeconds(1) });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 0, 1), await CreatePurger().PurgeExpiredAsync(CancellationToken.None));
+        await using var check = Database.CreateContext();
+        Assert.Equal("login:192.0.2.2", (await check.RateLimitCounters.SingleAsync()).Key);
     }
 
     [Fact]
@@ -74,7 +91,7 @@ public sealed class ExpiredRowsPurgerTests : SqliteDatabaseTests
 
         var purged = await CreatePurger().PurgeExpiredAsync(CancellationToken.None);
 
-        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 2), purged);
+        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 2, 0), purged);
         await using var check = Database.CreateContext();
         Assert.Equal(
             ["recent@example.com", "still-locked@example.com"],
@@ -90,7 +107,7 @@ public sealed class ExpiredRowsPurgerTests : SqliteDatabaseTests
 
         var entry = Assert.Single(_logger.Entries);
         Assert.Equal(LogLevel.Information, entry.Level);
-        Assert.Equal("Purged 2 expired access token(s) and 0 forgotten login failure count(s)", entry.Message);
+        Assert.Equal("Purged 2 expired access token(s), 0 forgotten login failure count(s) and 0 rate-limit counter(s)", entry.Message);
     }
 
     [Fact]
@@ -144,7 +161,7 @@ public sealed class ExpiredRowsPurgerTests : SqliteDatabaseTests
         _useUnmigrated = false;
         await SeedAsync(("expired", _time.GetUtcNow().AddSeconds(-1)), ("valid", _time.GetUtcNow().AddHours(1)));
         _time.Advance(TimeSpan.FromSeconds(60));
-        await _logger.WaitForAsync(e => e.Message == "Purged 1 expired access token(s) and 0 forgotten login failure count(s)").WaitAsync(Patience);
+        await _logger.WaitForAsync(e => e.Message == "Purged 1 expired access token(s), 0 forgotten login failure count(s) and 0 rate-limit counter(s)").WaitAsync(Patience);
         Assert.Equal(["valid"], await RemainingAsync());
 
         await purger.StopAsync(CancellationToken.None);

@@ -1,14 +1,20 @@
 using MediatR;
+using Microsoft.Extensions.Options;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
 using Users.Application.Common.Validation;
+using Users.Application.Settings;
 using Users.Domain.Common;
 using Users.Domain.Users;
 
 namespace Users.Application.Auth.Commands.RequestToken;
 
-public sealed class RequestTokenCommandHandler(IUserRepository users, IUnitOfWork unitOfWork, IUserActionTokens tokens)
-    : IRequestHandler<RequestTokenCommand, Result>
+public sealed class RequestTokenCommandHandler(
+    IUserRepository users,
+    IUnitOfWork unitOfWork,
+    IUserActionTokens tokens,
+    IRateLimitCounter rateLimits,
+    IOptions<RateLimitingOptions> rateLimiting) : IRequestHandler<RequestTokenCommand, Result>
 {
     public async Task<Result> Handle(RequestTokenCommand request, CancellationToken cancellationToken)
     {
@@ -18,7 +24,13 @@ public sealed class RequestTokenCommandHandler(IUserRepository users, IUnitOfWor
             return email.Error.AsEmailValidationError(); // the validator catches this first; kept so the handler is safe on its own
         }
 
-        // Every outcome answers the same, so the response does not tell whether the address is registered.
+        // Every outcome answers the same, so the response does not tell whether the address is registered; the mail limit
+        // is counted for unknown addresses too, for the same reason.
+        if (await MailedRecentlyAsync(email.Value.Normalized, cancellationToken))
+        {
+            return Result.Success();
+        }
+
         var user = await users.GetByNormalizedEmailAsync(email.Value.Normalized, cancellationToken);
         var raised = request.Purpose switch
         {
@@ -33,5 +45,13 @@ public sealed class RequestTokenCommandHandler(IUserRepository users, IUnitOfWor
         }
 
         return Result.Success();
+    }
+
+    // At most one mail per address per interval, whatever its purpose: asking again cannot flood someone's inbox.
+    private async Task<bool> MailedRecentlyAsync(string address, CancellationToken cancellationToken)
+    {
+        var settings = rateLimiting.Value;
+        return settings is { Enabled: true, MailIntervalSeconds: > 0 }
+            && (await rateLimits.HitAsync($"mail:{address}", TimeSpan.FromSeconds(settings.MailIntervalSeconds), cancellationToken)).Hits > 1;
     }
 }

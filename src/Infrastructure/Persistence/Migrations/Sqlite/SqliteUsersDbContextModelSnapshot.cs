@@ -151,6 +151,30 @@ namespace Users.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("login_throttles", (string)null);
                 });
 
+            modelBuilder.Entity("Users.Infrastructure.Persistence.RateLimitCounterRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("Hits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hits");
+
+                    b.Property<long>("WindowEndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("window_ends_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_rate_limit_counters");
+
+                    b.HasIndex("WindowEndsAt")
+                        .HasDatabaseName("ix_rate_limit_counters_window_ends_at");
+
+                    b.ToTable("rate_limit_counters", (string)null);
+                });
+
             modelBuilder.Entity("Users.Infrastructure.Persistence.AccessTokenRecord", b =>
                 {
                     b.HasOne("Users.Domain.Users.User", null)
