@@ -12,6 +12,7 @@ using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
 using Users.Infrastructure.Mail;
 using Users.Infrastructure.Persistence;
+using Users.Infrastructure.Redis;
 using Users.Infrastructure.Security;
 using Users.Infrastructure.Settings;
 
@@ -77,7 +78,7 @@ public static class DependencyInjection
         services.AddScoped<IAccessTokenStrategy, DatabaseAccessTokenStrategy>();
         services.AddSingleton<IUserActionTokens, JwtUserActionTokens>();
         services.AddScoped<ILoginThrottle, DatabaseLoginThrottle>();
-        services.AddSingleton<IRateLimitCounter, DatabaseRateLimitCounter>();
+        AddRateLimitCounters(services, configuration);
         services.AddSingleton<ExpiredRowsPurger>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredRowsPurger>());
         services.AddSingleton<ICommonPasswordList, ZxcvbnCommonPasswordList>();
@@ -123,6 +124,37 @@ public static class DependencyInjection
         {
             var journalMode = await EnableWriteAheadLogAsync(db, cancellationToken);
             MigrationLog.JournalMode(logger, journalMode);
+        }
+    }
+
+    // In Redis when it is configured (shared by every instance over it, forgotten by expiry), else in the database.
+    private static void AddRateLimitCounters(IServiceCollection services, IConfiguration configuration)
+    {
+        var redis = new RedisOptions { Configuration = configuration[$"{RedisOptions.SectionName}:{nameof(RedisOptions.Configuration)}"] };
+        services.AddOptions<RedisOptions>().Configure(o => o.Configuration = redis.Configuration)
+            .Validate(o => !o.IsConfigured || RedisConfigurationParses(o.Configuration!),
+                "Redis:Configuration cannot be read as a StackExchange.Redis configuration string (such as redis.internal:6379,password=...).")
+            .ValidateOnStart();
+        if (!redis.IsConfigured)
+        {
+            services.AddSingleton<IRateLimitCounter, DatabaseRateLimitCounter>();
+            return;
+        }
+
+        services.AddSingleton(_ => new RedisConnection(redis.Configuration!));
+        services.AddSingleton<IRateLimitCounter, RedisRateLimitCounter>();
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+    }
+
+    private static bool RedisConfigurationParses(string configuration)
+    {
+        try
+        {
+            return RedisConnection.Options(configuration).EndPoints.Count > 0;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 

@@ -8,7 +8,8 @@ namespace Users.Infrastructure.Persistence;
 /// <summary>
 /// Classifies SQLite and PostgreSQL failures. PostgreSQL's outages are what Npgsql calls transient (a socket or
 /// timeout failure, a server shutting down or refusing connections, too many connections, a full disk, ...);
-/// SQLite's are the result codes of a database that is busy, locked, unopenable, unwritable or full.
+/// SQLite's are the result codes of a database that is busy, locked, unopenable, unwritable or full; Redis (when it holds
+/// the rate-limit counters) is down when it cannot be reached or does not answer in time.
 /// </summary>
 public sealed class DatabaseErrorClassifier : IDatabaseErrorClassifier
 {
@@ -62,6 +63,7 @@ public sealed class DatabaseErrorClassifier : IDatabaseErrorClassifier
             _ => Other,
         },
         DbException { IsTransient: true } => Unavailable,
+        StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException => Unavailable, // the rate-limit store
         PostgresException postgres when IsIntegrityConstraintViolation(postgres.SqlState) =>
             new(DatabaseErrorKind.ConstraintViolation, postgres.ConstraintName),
         DbException other when IsIntegrityConstraintViolation(other.SqlState) => new(DatabaseErrorKind.ConstraintViolation),
