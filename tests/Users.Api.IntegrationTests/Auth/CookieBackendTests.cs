@@ -183,9 +183,6 @@ public abstract class CookieBackendTests(ApiFixture fixture) : ApiTestBase(fixtu
     private Task<HttpResponseMessage> CookieLoginAsync(string email, string password = GoodPassword) =>
         Anonymous().PostAsync("/auth/cookie/login", LoginForm(email, password));
 
-    private static FormUrlEncodedContent LoginForm(string email, string password = GoodPassword) =>
-        new(new Dictionary<string, string> { ["username"] = email, ["password"] = password });
-
     private static string SetCookie(HttpResponseMessage response) =>
         Assert.Single(response.Headers.GetValues("Set-Cookie"), v => v.StartsWith(CookieName + "=", StringComparison.Ordinal));
 

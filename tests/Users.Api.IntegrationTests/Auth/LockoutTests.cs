@@ -108,7 +108,7 @@ public abstract class LockoutTests(ApiFixture fixture) : ApiTestBase(fixture)
         await using var service = Locking();
         var (user, userClient) = await CreateUserAsync();
         var (admin, _) = await CreateUserAsync(superuser: true);
-        var adminClient = Authenticated(service, await TokenAsync(admin.Email));
+        var adminClient = WithToken(service, await TokenAsync(admin.Email));
         await FailAsync(service, user.Email, 3);
 
         var seen = await (await adminClient.GetAsync($"/users/{user.Id}/lockout")).JsonAsync();
@@ -147,7 +147,7 @@ public abstract class LockoutTests(ApiFixture fixture) : ApiTestBase(fixture)
     {
         await using var service = Locking(("Auth:RequireCurrentPassword", "true"));
         var (user, _) = await CreateUserAsync();
-        var client = Authenticated(service, await TokenAsync(user.Email));
+        var client = WithToken(service, await TokenAsync(user.Email));
         object Change(string current) => new { password = "Another-Passphrase-5", current_password = current };
 
         for (var i = 0; i < 3; i++)
@@ -181,13 +181,6 @@ public abstract class LockoutTests(ApiFixture fixture) : ApiTestBase(fixture)
         return factory;
     }
 
-    private static Task<HttpResponseMessage> LoginAsync(WebApplicationFactory<Program> service, string email, string password) =>
-        service.CreateClient().PostAsync("/auth/jwt/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["username"] = email,
-            ["password"] = password,
-        }));
-
     private static async Task<List<HttpResponseMessage>> FailAsync(WebApplicationFactory<Program> service, string email, int times)
     {
         var answers = new List<HttpResponseMessage>();
@@ -197,13 +190,6 @@ public abstract class LockoutTests(ApiFixture fixture) : ApiTestBase(fixture)
         }
 
         return answers;
-    }
-
-    private static HttpClient Authenticated(WebApplicationFactory<Program> service, string token)
-    {
-        var client = service.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        return client;
     }
 
     private static string Detail(System.Text.Json.JsonElement body) => body.GetProperty("detail").ToString();

@@ -38,15 +38,29 @@ public abstract class ApiTestBase
         return client;
     }
 
+    /// <summary>A client of another host of the service (one a test configured apart), carrying <paramref name="token"/>.</summary>
+    protected static HttpClient WithToken(WebApplicationFactory<Program> service, string token)
+    {
+        var client = service.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A password login through another host of the service.</summary>
+    protected static Task<HttpResponseMessage> LoginAsync(WebApplicationFactory<Program> service, string username, string password) =>
+        service.CreateClient().PostAsync("/auth/jwt/login", LoginForm(username, password));
+
+    protected static FormUrlEncodedContent LoginForm(string username, string password = GoodPassword) => new(new Dictionary<string, string>
+    {
+        ["username"] = username,
+        ["password"] = password,
+    });
+
     protected Task<HttpResponseMessage> RegisterAsync(string email, string password = GoodPassword) =>
         Anonymous().PostAsJsonAsync("/auth/register", new { email, password });
 
     protected Task<HttpResponseMessage> LoginAsync(string username, string password = GoodPassword) =>
-        Anonymous().PostAsync("/auth/jwt/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["username"] = username,
-            ["password"] = password,
-        }));
+        Anonymous().PostAsync("/auth/jwt/login", LoginForm(username, password));
 
     protected async Task<string> TokenAsync(string email, string password = GoodPassword)
     {

@@ -33,11 +33,7 @@ public abstract class RaceTests(ApiFixture fixture) : ApiTestBase(fixture)
 
         var responses = await Race(i => factory.CreateClient().PostAsync("/auth/reset-password", Json(new { token, password = passwords[i] })));
 
-        var winner = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
-        foreach (var loser in responses.Where(r => r != winner))
-        {
-            await loser.AssertProblemAsync(HttpStatusCode.BadRequest, "RESET_PASSWORD_BAD_TOKEN");
-        }
+        var winner = await AssertOneWinsAsync(responses, HttpStatusCode.OK, HttpStatusCode.BadRequest, "RESET_PASSWORD_BAD_TOKEN");
 
         Assert.Single(_events.Events, e => e.Event is PasswordReset);
         var won = Array.IndexOf(responses, winner);
@@ -55,11 +51,7 @@ public abstract class RaceTests(ApiFixture fixture) : ApiTestBase(fixture)
 
         var responses = await Race(_ => factory.CreateClient().PostAsync("/auth/verify", Json(new { token })));
 
-        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
-        foreach (var loser in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
-        {
-            await loser.AssertProblemAsync(HttpStatusCode.BadRequest, "VERIFY_USER_ALREADY_VERIFIED");
-        }
+        await AssertOneWinsAsync(responses, HttpStatusCode.OK, HttpStatusCode.BadRequest, "VERIFY_USER_ALREADY_VERIFIED");
 
         Assert.Single(_events.Events, e => e.Event is UserVerified);
     }
@@ -104,11 +96,7 @@ public abstract class RaceTests(ApiFixture fixture) : ApiTestBase(fixture)
 
         var responses = await Race(_ => WithToken(factory, token).DeleteAsync($"/users/{user.Id}"));
 
-        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.NoContent);
-        foreach (var loser in responses.Where(r => r.StatusCode != HttpStatusCode.NoContent))
-        {
-            await loser.AssertProblemAsync(HttpStatusCode.NotFound, "Not Found");
-        }
+        await AssertOneWinsAsync(responses, HttpStatusCode.NoContent, HttpStatusCode.NotFound, "Not Found");
 
         Assert.Single(_events.Events, e => e.Event is UserDeleted);
     }
@@ -134,11 +122,7 @@ public abstract class RaceTests(ApiFixture fixture) : ApiTestBase(fixture)
     {
         await using var factory = Recording();
         var (user, _) = await CreateUserAsync();
-        var login = await factory.CreateClient().PostAsync("/auth/cookie/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["username"] = user.Email,
-            ["password"] = GoodPassword,
-        }));
+        var login = await factory.CreateClient().PostAsync("/auth/cookie/login", LoginForm(user.Email, GoodPassword));
         var cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
 
         var responses = await Race(_ => WithCookie(factory, cookie).PostAsync("/auth/cookie/logout", null));
@@ -164,15 +148,21 @@ public abstract class RaceTests(ApiFixture fixture) : ApiTestBase(fixture)
         Assert.False(response.Headers.Contains("Retry-After"));
     }
 
+    // Exactly one racer gets the winning status; every other one the same refusal.
+    private static async Task<HttpResponseMessage> AssertOneWinsAsync(
+        HttpResponseMessage[] responses, HttpStatusCode won, HttpStatusCode lost, string lostDetail)
+    {
+        var winner = Assert.Single(responses, r => r.StatusCode == won);
+        foreach (var loser in responses.Where(r => r != winner))
+        {
+            await loser.AssertProblemAsync(lost, lostDetail);
+        }
+
+        return winner;
+    }
+
     private static Task<HttpResponseMessage[]> Race(Func<int, Task<HttpResponseMessage>> request) =>
         Task.WhenAll(Enumerable.Range(0, Racers).Select(i => Task.Run(() => request(i))));
-
-    private static HttpClient WithToken(WebApplicationFactory<Program> factory, string token)
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        return client;
-    }
 
     private static HttpClient WithCookie(WebApplicationFactory<Program> factory, string cookie)
     {

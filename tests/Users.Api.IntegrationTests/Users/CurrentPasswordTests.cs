@@ -23,7 +23,7 @@ public abstract class CurrentPasswordTests(ApiFixture fixture) : ApiTestBase(fix
     {
         await using var required = Required();
         var (user, _) = await CreateUserAsync();
-        var client = Authenticated(required, await TokenAsync(user.Email));
+        var client = WithToken(required, await TokenAsync(user.Email));
 
         var missing = await client.PatchAsync("/users/me", Json(new { password = "Second-Passphrase-22" }));
         var wrong = await client.PatchAsync("/users/me", Json(new { email = NewEmail("moved"), current_password = "Not-My-Passphrase-1" }));
@@ -38,7 +38,7 @@ public abstract class CurrentPasswordTests(ApiFixture fixture) : ApiTestBase(fix
     {
         await using var required = Required();
         var (user, _) = await CreateUserAsync();
-        var client = Authenticated(required, await TokenAsync(user.Email));
+        var client = WithToken(required, await TokenAsync(user.Email));
         var email = NewEmail("moved");
 
         var recased = await client.PatchAsync("/users/me", Json(new { email = user.Email.ToUpperInvariant() }));
@@ -51,13 +51,6 @@ public abstract class CurrentPasswordTests(ApiFixture fixture) : ApiTestBase(fix
 
     private WebApplicationFactory<Program> Required() =>
         Factory.WithWebHostBuilder(b => b.UseSetting("Auth:RequireCurrentPassword", "true"));
-
-    private static HttpClient Authenticated(WebApplicationFactory<Program> factory, string token)
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        return client;
-    }
 }
 
 public sealed class CurrentPasswordSqliteTests(SqliteApiFixture fixture) : CurrentPasswordTests(fixture), IClassFixture<SqliteApiFixture>;
