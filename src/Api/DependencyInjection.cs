@@ -31,6 +31,10 @@ public static class DependencyInjection
                 "Auth:Lockout:MaxFailures must be between 1 and 100 (NIST SP 800-63B-4 allows at most 100 consecutive failures).")
             .Validate(o => o.Lockout.BaseSeconds >= 1 && o.Lockout.MaxSeconds >= o.Lockout.BaseSeconds && o.Lockout.ForgetAfterSeconds >= o.Lockout.MaxSeconds,
                 "Auth:Lockout:BaseSeconds must be at least 1, MaxSeconds at least BaseSeconds, and ForgetAfterSeconds at least MaxSeconds.")
+            .Validate(o => o.RefreshTokens.IdleSeconds >= 60 && o.RefreshTokens.LifetimeSeconds >= o.RefreshTokens.IdleSeconds,
+                "Auth:RefreshTokens:IdleSeconds must be at least 60 and Auth:RefreshTokens:LifetimeSeconds at least IdleSeconds.")
+            .Validate(o => o.RefreshTokens.ReuseIntervalSeconds is >= 0 and <= 300,
+                "Auth:RefreshTokens:ReuseIntervalSeconds must be between 0 and 300.")
             .ValidateOnStart();
 
         services.ConfigureHttpJsonOptions(o =>

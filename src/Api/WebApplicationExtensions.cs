@@ -44,10 +44,12 @@ public static class WebApplicationExtensions
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapAuthEndpoints();
+        app.MapRefreshEndpoints();
         app.MapRegisterEndpoints();
         app.MapVerifyEndpoints();
         app.MapResetPasswordEndpoints();
         app.MapUsersEndpoints();
+        app.MapSessionsEndpoints();
         return app;
     }
 }

@@ -10,6 +10,7 @@ using Users.Application.Common.Behaviors;
 using Users.Application.Common.Events;
 using Users.Application.Common.Mapping;
 using Users.Application.Security;
+using Users.Application.Sessions;
 
 namespace Users.Application;
 
@@ -26,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();
         services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
+        services.AddScoped<RefreshTokenIssuer>();
 
         foreach (var assembly in extraAssemblies.Prepend(typeof(DependencyInjection).Assembly).Distinct())
         {

@@ -25,7 +25,7 @@ public static class DependencyInjection
     /// current-user reader of that provider and the unit of work, password hashing, both access token strategies
     /// (<c>jwt</c> singleton, <c>database</c> scoped), the verification and reset tokens, the expired-token purge
     /// (a hosted service), the common-password list and the database health check. The domain-event hooks of
-    /// this assembly (<see cref="DeleteDatabaseTokensOnStampRotation"/>) are registered by
+    /// this assembly (<see cref="EndSessionsOnStampRotation"/>) are registered by
     /// <c>AddApplication(typeof(Users.Infrastructure.DependencyInjection).Assembly)</c>.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
@@ -67,6 +67,9 @@ public static class DependencyInjection
         }
 
         services.AddScoped<IUserRepository, UserRepository>();
+        services.AddScoped<ISessionRepository, SessionRepository>();
+        services.AddScoped<IRefreshTokenRepository, RefreshTokenRepository>();
+        services.AddSingleton<IRefreshTokenCodec, RefreshTokenCodec>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddSingleton<IDatabaseErrorClassifier, DatabaseErrorClassifier>();
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Users.Application;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
+using Users.Domain.Sessions;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.Security;
 using Users.Infrastructure.Settings;
@@ -173,7 +174,7 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
-    public async Task StampRotation_CommittedThroughTheUnitOfWork_DeletesTheUsersDatabaseTokens_WhenAddApplicationScansThisAssembly()
+    public async Task StampRotation_CommittedThroughTheUnitOfWork_EndsTheUsersSessionsAndTheirTokens_WhenAddApplicationScansThisAssembly()
     {
         await using var database = SqliteTestDatabase.CreateEmpty();
         var services = new ServiceCollection();
@@ -186,7 +187,9 @@ public sealed class DependencyInjectionTests
         await using (var scope = provider.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<IUserRepository>().Add(user);
-            await scope.ServiceProvider.GetServices<IAccessTokenStrategy>().Named("database").IssueAsync(user, CancellationToken.None);
+            var session = Session.Start(user, "cookie", SessionClient.Unknown, UserBuilder.DefaultCreatedAt);
+            scope.ServiceProvider.GetRequiredService<ISessionRepository>().Add(session);
+            await scope.ServiceProvider.GetServices<IAccessTokenStrategy>().Named("database").IssueAsync(user, session, CancellationToken.None);
             await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
         }
 

@@ -13,6 +13,7 @@ namespace Users.Api.Binding;
 [JsonSerializable(typeof(EmailRequest))]
 [JsonSerializable(typeof(VerifyRequest))]
 [JsonSerializable(typeof(ResetPasswordRequest))]
+[JsonSerializable(typeof(RefreshRequest))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(bool?))]
 internal sealed partial class RequestJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Users.Api.Endpoints.Requests;
+using Users.Application.Sessions;
 using Users.Application.Users;
 using Users.Application.Users.Queries.ListUsers;
 
@@ -15,4 +16,5 @@ namespace Users.Api.Binding;
 [JsonSerializable(typeof(UserRead))]
 [JsonSerializable(typeof(UserPage))]
 [JsonSerializable(typeof(BearerResponse))]
+[JsonSerializable(typeof(IReadOnlyList<SessionRead>))]
 internal sealed partial class ResponseJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using MapsterMapper;
 using MediatR;
+using Microsoft.Extensions.Options;
 using Users.Api.Authentication;
 using Users.Api.Authentication.Backends;
 using Users.Api.Binding;
@@ -7,7 +8,9 @@ using Users.Api.Endpoints.Requests;
 using Users.Api.Errors;
 using Users.Api.RateLimiting;
 using Users.Application.Auth.Commands.Login;
-using Users.Application.Auth.Commands.Logout;
+using Users.Application.Sessions.Commands.EndSession;
+using Users.Application.Settings;
+using Users.Domain.Sessions;
 
 namespace Users.Api.Endpoints;
 
@@ -44,9 +47,7 @@ public static class AuthEndpoints
                 LogoutAsync(backend, context, mediator, cookies, cancellationToken))
             .RequireAuthorization(Policies.ActiveUserOf(backend))
             .WithName($"auth:{backend.Name}.logout")
-            .WithSummary(backend.Strategy == Application.Abstractions.Security.AccessTokenStrategyNames.Database
-                ? "Log out: the token is deleted"
-                : "Log out (a JWT cannot be revoked one by one; use /users/me/logout-all to end every session)")
+            .WithSummary("Log out: the session ends, and every token of it (this one included) stops working")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesError(StatusCodes.Status401Unauthorized);
     }
@@ -60,7 +61,15 @@ public static class AuthEndpoints
             return Problems.Validation(failures, context);
         }
 
-        var result = await mediator.Send(mapper.Map<LoginCommand>(form) with { Strategy = backend.Strategy }, cancellationToken);
+        var command = mapper.Map<LoginCommand>(form) with
+        {
+            Strategy = backend.Strategy,
+            Backend = backend.Name,
+            Client = context.SessionClient(),
+            WithRefreshToken = RefreshEndpoints.IssuesRefreshTokens(backend)
+                && context.RequestServices.GetRequiredService<IOptions<UserManagementOptions>>().Value.RefreshTokens.Enabled,
+        };
+        var result = await mediator.Send(command, cancellationToken);
         if (!result.IsSuccess)
         {
             return Problems.From(result.Error, context);
@@ -72,14 +81,19 @@ public static class AuthEndpoints
             return Results.NoContent();
         }
 
-        return Results.Json(new BearerResponse(result.Value.AccessToken));
+        var login = result.Value;
+        return Results.Json(new BearerResponse(login.AccessToken)
+        {
+            RefreshToken = login.RefreshToken,
+            ExpiresIn = login.RefreshToken is null ? null : login.ExpiresIn,
+        });
     }
 
     private static async Task<IResult> LogoutAsync(
         AuthBackend backend, HttpContext context, IMediator mediator, AuthCookies cookies, CancellationToken cancellationToken)
     {
         var current = context.Features.Get<CurrentUserFeature>()!;
-        var result = await mediator.Send(new LogoutCommand(current.AccessToken, backend.Strategy), cancellationToken);
+        var result = await mediator.Send(new EndSessionCommand(current.User.Id, current.SessionId, SessionEndReason.Logout), cancellationToken);
         if (result.IsSuccess && backend.Transport == BackendTransport.Cookie)
         {
             cookies.Clear(context.Response);

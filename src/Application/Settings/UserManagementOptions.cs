@@ -18,4 +18,6 @@ public sealed class UserManagementOptions
     public PasswordPolicyOptions Password { get; set; } = new();
 
     public LockoutOptions Lockout { get; set; } = new();
+
+    public RefreshTokenOptions RefreshTokens { get; set; } = new();
 }

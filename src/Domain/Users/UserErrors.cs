@@ -34,6 +34,9 @@ public static class UserErrors
     public static readonly Error VerifyUserAlreadyVerified =
         new("VERIFY_USER_ALREADY_VERIFIED", ErrorKind.Failure, "The user is already verified.");
 
+    public static readonly Error RefreshTokenInvalid =
+        new("REFRESH_TOKEN_INVALID", ErrorKind.Failure, "The refresh token is unknown, spent, expired, or its session has ended.");
+
     public static readonly Error ResetPasswordBadToken =
         new("RESET_PASSWORD_BAD_TOKEN", ErrorKind.Failure, "The reset token is invalid, expired or already used.");
 

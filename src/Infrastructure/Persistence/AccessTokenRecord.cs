@@ -11,6 +11,9 @@ public sealed class AccessTokenRecord
 
     public required Guid UserId { get; init; }
 
+    /// <summary>The session the token belongs to; the row is deleted with it.</summary>
+    public required Guid SessionId { get; init; }
+
     /// <summary>The user's security stamp when the token was issued; the caller refuses the token once the stamp changes.</summary>
     public required string SecurityStamp { get; init; }
 

@@ -1,9 +1,12 @@
 using System.Data;
+using System.Data.Common;
+using System.Globalization;
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Users;
+using Users.Domain.Sessions;
 
 namespace Users.Infrastructure.Persistence;
 
@@ -17,9 +20,24 @@ internal sealed class ContextUserAccessReader(UsersDbContext db, TypeAdapterConf
 {
     private static UserAccessQuery? _query; // one SQLite model per process (a race only builds the same query twice)
 
-    public async Task<UserAccess?> FindAccessAsync(Guid id, CancellationToken cancellationToken)
+    private UserAccessQuery Query => _query ??= UserAccessQuery.Create(db.Model, mappings, n => "@p" + n.ToString(CultureInfo.InvariantCulture));
+
+    public Task<UserAccess?> FindAccessAsync(Guid id, Guid sessionId, CancellationToken cancellationToken) =>
+        RunAsync(Query.Sql, [Stored(id), Stored(sessionId)], async command =>
+        {
+            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? Query.Read(reader, sessionId) : null;
+        }, cancellationToken);
+
+    public Task TouchSessionAsync(Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RunAsync(Query.TouchSql, [Stored(sessionId), Query.StoredInstant(now), Query.StoredInstant(now - Session.LastUsedResolution)],
+            command => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+
+    // How EF Core's SQLite provider stores a Guid.
+    private static string Stored(Guid id) => id.ToString().ToUpperInvariant();
+
+    private async Task<T> RunAsync<T>(string sql, object[] values, Func<DbCommand, Task<T>> run, CancellationToken cancellationToken)
     {
-        var query = _query ??= UserAccessQuery.Create(db.Model, mappings, "@id");
         var database = db.Database;
         var connection = database.GetDbConnection();
         var opened = connection.State != ConnectionState.Open;
@@ -31,14 +49,17 @@ internal sealed class ContextUserAccessReader(UsersDbContext db, TypeAdapterConf
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = query.Sql;
+            command.CommandText = sql;
             command.Transaction = database.CurrentTransaction?.GetDbTransaction();
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@id";
-            parameter.Value = id.ToString().ToUpperInvariant(); // how EF Core's SQLite provider stores a Guid
-            command.Parameters.Add(parameter);
-            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? query.Read(reader) : null;
+            for (var i = 0; i < values.Length; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@p" + (i + 1).ToString(CultureInfo.InvariantCulture);
+                parameter.Value = values[i];
+                command.Parameters.Add(parameter);
+            }
+
+            return await run(command);
         }
         finally
         {

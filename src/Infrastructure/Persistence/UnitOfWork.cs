@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Common.Events;
 using Users.Domain.Common;
+using Users.Domain.Sessions;
 using Users.Domain.Users;
 using Users.Infrastructure.Persistence.Configurations;
 
@@ -35,11 +36,12 @@ public sealed partial class UnitOfWork(UsersDbContext db, IDomainEventPublisher 
             db.ChangeTracker.Clear();
             throw new EmailAlreadyTakenException("Another user already has this email address.", exception);
         }
-        catch (DbUpdateConcurrencyException exception) when (exception.Entries.Any(e => e.Entity is User))
+        catch (DbUpdateConcurrencyException exception) when (exception.Entries.Any(e => e.Entity is User or RefreshToken))
         {
-            // Another request wrote the user since it was read: nothing was stored, and the use case runs again.
+            // Another request wrote the user (or spent the refresh token) since it was read: nothing was stored, and
+            // the use case runs again on what is stored now.
             db.ChangeTracker.Clear();
-            throw new ConcurrencyConflictException("The user was changed by another request since it was read.", exception);
+            throw new ConcurrencyConflictException("The user or refresh token was changed by another request since it was read.", exception);
         }
 
         var events = aggregates.SelectMany(aggregate => aggregate.DequeueDomainEvents()).ToList();
@@ -65,8 +67,8 @@ public sealed partial class UnitOfWork(UsersDbContext db, IDomainEventPublisher 
         }
     }
 
-    // A token revoked twice at once (a double-clicked logout) has its row deleted by whichever commit comes first;
-    // the second sees 0 rows affected. Its goal is met, so it forgets that deletion and commits the rest once more.
+    // A token or session ended twice at once (a double-clicked logout) has its row deleted by whichever commit comes
+    // first; the second sees 0 rows affected. Its goal is met, so it forgets that deletion and commits the rest once more.
     private async Task SaveTolerantOfRevokedTokensAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -77,7 +79,7 @@ public sealed partial class UnitOfWork(UsersDbContext db, IDomainEventPublisher 
                 return;
             }
             catch (DbUpdateConcurrencyException exception) when (exception.Entries.Count > 0
-                && exception.Entries.All(e => e is { Entity: AccessTokenRecord, State: EntityState.Deleted }))
+                && exception.Entries.All(e => e is { Entity: AccessTokenRecord or Session, State: EntityState.Deleted }))
             {
                 foreach (var entry in exception.Entries)
                 {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Users.Domain.Sessions;
 using Users.Domain.Users;
 
 namespace Users.Infrastructure.Persistence;
@@ -14,6 +15,12 @@ public abstract class UsersDbContext : DbContext
         : base(options) { }
 
     public DbSet<User> Users => Set<User>();
+
+    /// <summary>One row per login; every token belongs to one.</summary>
+    public DbSet<Session> Sessions => Set<Session>();
+
+    /// <summary>Refresh tokens (hashes only), each of one session.</summary>
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     /// <summary>The database strategy's tokens (hashes only).</summary>
     public DbSet<AccessTokenRecord> AccessTokens => Set<AccessTokenRecord>();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Users.Application.Abstractions.Security;
+using Users.Domain.Sessions;
 using Users.Domain.Users;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.Settings;
@@ -13,8 +14,8 @@ namespace Users.Infrastructure.Security;
 
 /// <summary>
 /// FastAPI Users' database strategy: a token is 32 random bytes, URL-safe base64 without padding (43 characters),
-/// and the database keeps a row per token holding only its SHA-256, the user, the user's security stamp at issue and
-/// the expiry. Logout deletes the row; expired rows are refused, then purged. Scoped: it works in the request's
+/// and the database keeps a row per token holding only its SHA-256, the user, its session (the row goes when the
+/// session ends), the user's security stamp at issue and the expiry. Logout deletes the row; expired rows are refused, then purged. Scoped: it works in the request's
 /// <see cref="UsersDbContext"/>, and only stages changes for the caller's unit of work to commit.
 /// </summary>
 public sealed class DatabaseAccessTokenStrategy(IServiceProvider services, IOptions<AuthTokenOptions> options, TimeProvider time)
@@ -33,20 +34,23 @@ public sealed class DatabaseAccessTokenStrategy(IServiceProvider services, IOpti
 
     private UsersDbContext Db => _db ??= services.GetRequiredService<UsersDbContext>();
 
-    public ValueTask<string> IssueAsync(User user, CancellationToken cancellationToken)
+    public ValueTask<IssuedToken> IssueAsync(User user, Session session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(session);
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
         var now = time.GetUtcNow();
+        var expiresAt = now.AddSeconds(options.Value.AccessTokenLifetimeSeconds);
         Db.AccessTokens.Add(new AccessTokenRecord
         {
             TokenHash = Hash(token),
             UserId = user.Id,
+            SessionId = session.Id,
             SecurityStamp = user.SecurityStamp,
             CreatedAt = now,
-            ExpiresAt = now.AddSeconds(options.Value.AccessTokenLifetimeSeconds),
+            ExpiresAt = expiresAt,
         });
-        return ValueTask.FromResult(token);
+        return ValueTask.FromResult(new IssuedToken(token, options.Value.AccessTokenLifetimeSeconds, expiresAt));
     }
 
     public async ValueTask<AccessTokenClaims?> ReadAsync(string token, CancellationToken cancellationToken)
@@ -59,9 +63,9 @@ public sealed class DatabaseAccessTokenStrategy(IServiceProvider services, IOpti
         var hash = Hash(token);
         var now = time.GetUtcNow();
         var row = await Unexpired(Db.AccessTokens.AsNoTracking(), hash, now)
-            .Select(t => new { t.UserId, t.SecurityStamp })
+            .Select(t => new { t.UserId, t.SecurityStamp, t.SessionId })
             .FirstOrDefaultAsync(cancellationToken);
-        return row is null ? null : new AccessTokenClaims(row.UserId, row.SecurityStamp);
+        return row is null ? null : new AccessTokenClaims(row.UserId, row.SecurityStamp, row.SessionId);
     }
 
     public async ValueTask RevokeAsync(string token, CancellationToken cancellationToken)

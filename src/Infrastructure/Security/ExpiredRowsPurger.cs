@@ -10,7 +10,8 @@ using Users.Infrastructure.Settings;
 namespace Users.Infrastructure.Security;
 
 /// <summary>
-/// Every <c>Auth:DatabaseTokens:PurgeIntervalSeconds</c>, deletes expired database-strategy tokens, forgotten login
+/// Every <c>Auth:DatabaseTokens:PurgeIntervalSeconds</c>, deletes expired sessions (with their tokens), expired
+/// refresh tokens (spent ones are kept until then, for reuse detection), expired database-strategy tokens, forgotten login
 /// failure counts (no attempt for <c>Auth:Lockout:ForgetAfterSeconds</c>, not locked) and rate-limit counters whose
 /// window is over. All are already ignored when read; this only keeps the tables from growing (counts of unknown
 /// addresses and of passing clients, above all). A failed round (database unreachable, schema not
@@ -24,7 +25,10 @@ public sealed partial class ExpiredRowsPurger(
     ILogger<ExpiredRowsPurger> logger) : BackgroundService
 {
     /// <summary>How many rows one round deleted.</summary>
-    public sealed record PurgedRows(int AccessTokens, int LoginThrottles, int RateLimitCounters);
+    public sealed record PurgedRows(int Sessions, int RefreshTokens, int AccessTokens, int LoginThrottles, int RateLimitCounters)
+    {
+        public int Total => Sessions + RefreshTokens + AccessTokens + LoginThrottles + RateLimitCounters;
+    }
 
     /// <summary>Deletes every expired token and forgotten failure count, one statement each, and says how many there were.</summary>
     public async Task<PurgedRows> PurgeExpiredAsync(CancellationToken cancellationToken)
@@ -32,13 +36,15 @@ public sealed partial class ExpiredRowsPurger(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<UsersDbContext>();
         var now = time.GetUtcNow();
+        var sessions = await db.Sessions.Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        var refreshTokens = await db.RefreshTokens.Where(t => t.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
         var tokens = await Expired(db.AccessTokens, now).ExecuteDeleteAsync(cancellationToken);
         var forgetBefore = now.AddSeconds(-userOptions.Value.Lockout.ForgetAfterSeconds);
         var throttles = await db.LoginThrottles
             .Where(t => t.LastAttemptAt <= forgetBefore && (t.LockedUntil == null || t.LockedUntil <= now))
             .ExecuteDeleteAsync(cancellationToken);
         var counters = await db.RateLimitCounters.Where(c => c.WindowEndsAt <= now).ExecuteDeleteAsync(cancellationToken);
-        return new PurgedRows(tokens, throttles, counters);
+        return new PurgedRows(sessions, refreshTokens, tokens, throttles, counters);
     }
 
     /// <summary>The rows refused at <paramref name="now"/>: the complement of what the strategy reads.</summary>
@@ -51,9 +57,9 @@ public sealed partial class ExpiredRowsPurger(
         try
         {
             var purged = await PurgeExpiredAsync(cancellationToken);
-            if (purged.AccessTokens + purged.LoginThrottles + purged.RateLimitCounters > 0)
+            if (purged.Total > 0)
             {
-                LogPurged(purged.AccessTokens, purged.LoginThrottles, purged.RateLimitCounters);
+                LogPurged(purged.Sessions, purged.RefreshTokens, purged.AccessTokens, purged.LoginThrottles, purged.RateLimitCounters);
             }
             else
             {
@@ -88,10 +94,10 @@ public sealed partial class ExpiredRowsPurger(
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Purged {AccessTokens} expired access token(s), {LoginThrottles} forgotten login failure count(s) and {RateLimitCounters} rate-limit counter(s)")]
-    private partial void LogPurged(int accessTokens, int loginThrottles, int rateLimitCounters);
+        Message = "Purged {Sessions} expired session(s), {RefreshTokens} expired refresh token(s), {AccessTokens} expired access token(s), {LoginThrottles} forgotten login failure count(s) and {RateLimitCounters} rate-limit counter(s)")]
+    private partial void LogPurged(int sessions, int refreshTokens, int accessTokens, int loginThrottles, int rateLimitCounters);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "No expired access tokens, login failure counts or rate-limit counters to purge")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "No expired sessions, refresh tokens, access tokens, login failure counts or rate-limit counters to purge")]
     private partial void LogNothingToPurge();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Purging expired rows failed; trying again in {IntervalSeconds} s")]

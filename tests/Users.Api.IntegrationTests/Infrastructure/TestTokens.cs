@@ -34,6 +34,10 @@ public static class TestTokens
         return Sign(claims);
     }
 
+    /// <summary>The payload without the claim <paramref name="name"/>, re-signed.</summary>
+    public static string WithoutClaim(string token, string name) =>
+        Sign(Payload(token).EnumerateObject().Where(p => p.Name != name).ToDictionary(p => p.Name, p => Plain(p.Value), StringComparer.Ordinal));
+
     private static object Plain(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString()!,

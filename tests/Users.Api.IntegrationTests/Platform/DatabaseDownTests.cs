@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Users.Api.IntegrationTests.Infrastructure;
 using Users.Application.Abstractions.Security;
+using Users.Domain.Sessions;
 using Users.Domain.Users;
 
 namespace Users.Api.IntegrationTests.Platform;
@@ -36,7 +37,8 @@ public sealed class DatabaseDownTests
     {
         await using var factory = DownFactory(provider);
         var user = User.Register(new UserChanges { Email = Email.Create("someone@example.com").Value, PasswordHash = "$unused$" }, DateTimeOffset.UtcNow);
-        var token = await factory.Services.GetServices<IAccessTokenStrategy>().IssueJwtAsync(user, CancellationToken.None);
+        var session = Session.Start(user, "jwt", SessionClient.Unknown, DateTimeOffset.UtcNow);
+        var token = (await factory.Services.GetServices<IAccessTokenStrategy>().Named("jwt").IssueAsync(user, session, CancellationToken.None)).Value;
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
 

@@ -7,6 +7,7 @@ using Users.Application.Settings;
 using Users.Application.UnitTests.TestSupport;
 using Users.Application.Users;
 using Users.Domain.Common;
+using Users.Domain.Sessions;
 using Users.Domain.Users;
 using Users.Domain.Users.Events;
 using Users.TestSupport;
@@ -22,10 +23,12 @@ public sealed class LoginCommandHandlerTests
     private readonly RecordingLogger<LoginCommandHandler> _logger = new();
 
     private LoginCommandHandler Handler() =>
-        new(_ports.Users, _ports.UnitOfWork, _ports.Hasher, [_ports.AccessTokens], _ports.Throttle, Options.Create(_options), Ports.Mapper, _ports.Time, _logger);
+        new(_ports.Users, _ports.Sessions, _ports.UnitOfWork, _ports.Hasher, [_ports.AccessTokens], _ports.RefreshIssuer(_options), _ports.Throttle, Options.Create(_options), Ports.Mapper, _ports.Time, _logger);
 
     private Task<Result<LoginResult>> Login(string username = UserBuilder.DefaultEmail, string password = Password) =>
-        Handler().Handle(new LoginCommand { Username = username, Password = password }, CancellationToken.None);
+        Handler().Handle(new LoginCommand { Username = username, Password = password, Backend = "cookie", Client = Client }, CancellationToken.None);
+
+    private static readonly SessionClient Client = new("203.0.113.7", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0");
 
     private User StoredUser(UserBuilder builder, PasswordVerification verification)
     {
@@ -41,7 +44,7 @@ public sealed class LoginCommandHandlerTests
         ResultAssert.Failed(await Login(username: "nobody@example.com"), "LOGIN_BAD_CREDENTIALS");
 
         _ports.Hasher.Received(1).VerifyAgainstDummy(Password);
-        _ = _ports.AccessTokens.DidNotReceiveWithAnyArgs().IssueAsync(default!, default);
+        _ = _ports.AccessTokens.DidNotReceiveWithAnyArgs().IssueAsync(default!, default!, default);
         _ports.ReceivedNoCommit();
     }
 
@@ -53,7 +56,7 @@ public sealed class LoginCommandHandlerTests
         ResultAssert.Failed(await Login(), "LOGIN_BAD_CREDENTIALS");
 
         Assert.Null(user.LastLoginAt);
-        _ = _ports.AccessTokens.DidNotReceiveWithAnyArgs().IssueAsync(default!, default);
+        _ = _ports.AccessTokens.DidNotReceiveWithAnyArgs().IssueAsync(default!, default!, default);
         _ports.ReceivedNoCommit();
     }
 
@@ -64,7 +67,7 @@ public sealed class LoginCommandHandlerTests
 
         ResultAssert.Failed(await Login(), "LOGIN_BAD_CREDENTIALS");
 
-        _ = _ports.AccessTokens.DidNotReceiveWithAnyArgs().IssueAsync(default!, default);
+        _ = _ports.AccessTokens.DidNotReceiveWithAnyArgs().IssueAsync(default!, default!, default);
         _ports.ReceivedNoCommit();
     }
 
@@ -148,8 +151,70 @@ public sealed class LoginCommandHandlerTests
         var expected = new UserRead { Id = user.Id, Email = UserBuilder.DefaultEmail, IsActive = true, IsSuperuser = true, IsVerified = false };
         Assert.Equal(expected, result.User);
         Assert.Equal(Ports.IssuedToken, result.AccessToken);
-        _ = _ports.AccessTokens.Received(1).IssueAsync(user, Arg.Any<CancellationToken>());
+        _ = _ports.AccessTokens.Received(1).IssueAsync(user, Arg.Any<Session>(), Arg.Any<CancellationToken>());
         _ports.ReceivedOneCommit();
+    }
+
+    [Fact]
+    public async Task Login_StartsASessionForTheTokenBeforeTheCommit_LastingAsLongAsTheToken()
+    {
+        var user = StoredUser(new UserBuilder(), PasswordVerification.Success);
+        Session? added = null;
+        _ports.Sessions.When(s => s.Add(Arg.Any<Session>())).Do(call => added = call.Arg<Session>());
+
+        var result = ResultAssert.Succeeded(await Login());
+
+        Assert.NotNull(added);
+        Assert.Equal(added.Id, result.SessionId);
+        Assert.Equal((user.Id, user.SecurityStamp, "cookie"), (added.UserId, added.SecurityStamp, added.Backend));
+        Assert.Equal((Client.Ip, Client.UserAgent), (added.Ip, added.UserAgent));
+        Assert.Equal((_ports.Time.GetUtcNow(), _ports.Time.GetUtcNow()), (added.CreatedAt, added.LastUsedAt));
+        Assert.Equal(_ports.Time.GetUtcNow() + Ports.IssuedTokenLifetime, added.ExpiresAt);
+        Received.InOrder(() =>
+        {
+            _ports.Sessions.Add(added);
+            _ = _ports.AccessTokens.IssueAsync(user, added, Arg.Any<CancellationToken>());
+            _ports.UnitOfWork.SaveChangesAsync(Arg.Any<CancellationToken>());
+        });
+    }
+
+    [Fact]
+    public async Task Login_WithARefreshToken_IssuesOneForTheSession_WhichLastsAsLongAsIt()
+    {
+        StoredUser(new UserBuilder(), PasswordVerification.Success);
+        _options.RefreshTokens.IdleSeconds = 7200;
+        Session? added = null;
+        _ports.Sessions.When(s => s.Add(Arg.Any<Session>())).Do(call => added = call.Arg<Session>());
+
+        var result = ResultAssert.Succeeded(await Handler().Handle(
+            new LoginCommand { Username = UserBuilder.DefaultEmail, Password = Password, WithRefreshToken = true }, CancellationToken.None));
+
+        Assert.Equal(Ports.IssuedRefreshToken, result.RefreshToken);
+        Assert.Equal((int)Ports.IssuedTokenLifetime.TotalSeconds, result.ExpiresIn);
+        _ports.RefreshTokens.Received(1).Add(Arg.Is<RefreshToken>(t =>
+            t.TokenHash == "hash:" + Ports.IssuedRefreshToken && t.SessionId == added!.Id && t.ExpiresAt == _ports.Time.GetUtcNow().AddSeconds(7200)));
+        Assert.Equal(_ports.Time.GetUtcNow().AddSeconds(7200), added!.ExpiresAt);
+        _ports.ReceivedOneCommit();
+    }
+
+    [Fact]
+    public async Task Login_WithoutARefreshToken_IssuesNone()
+    {
+        StoredUser(new UserBuilder(), PasswordVerification.Success);
+
+        Assert.Null(ResultAssert.Succeeded(await Login()).RefreshToken);
+
+        _ports.RefreshTokens.DidNotReceiveWithAnyArgs().Add(default!);
+    }
+
+    [Fact]
+    public async Task Login_ThatFails_StartsNoSession()
+    {
+        StoredUser(new UserBuilder(), PasswordVerification.Failed);
+
+        ResultAssert.Failed(await Login(), "LOGIN_BAD_CREDENTIALS");
+
+        _ports.Sessions.DidNotReceiveWithAnyArgs().Add(default!);
     }
 
     [Fact]

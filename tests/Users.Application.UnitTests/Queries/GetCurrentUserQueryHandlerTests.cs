@@ -16,7 +16,7 @@ public sealed class GetCurrentUserQueryHandlerTests
     private readonly Ports _ports = new();
 
     private Task<Result<UserAccess>> GetCurrentUser() =>
-        new GetCurrentUserQueryHandler([_ports.AccessTokens], _ports.Access).Handle(new GetCurrentUserQuery(Token), CancellationToken.None);
+        new GetCurrentUserQueryHandler([_ports.AccessTokens], _ports.Access, _ports.Time).Handle(new GetCurrentUserQuery(Token), CancellationToken.None);
 
 #pragma warning disable CA2012 // configuring a substitute's call, not consuming its ValueTask
     private void TokenSays(AccessTokenClaims? claims) =>
@@ -37,7 +37,7 @@ public sealed class GetCurrentUserQueryHandlerTests
     [Fact]
     public async Task GetCurrentUser_WhenUserNoLongerExists_ReturnsUnauthorized()
     {
-        TokenSays(new AccessTokenClaims(Guid.NewGuid(), "stamp"));
+        TokenSays(new AccessTokenClaims(Guid.NewGuid(), "stamp", Ports.LiveSessionId));
 
         ResultAssert.Failed(await GetCurrentUser(), "Unauthorized");
     }
@@ -46,7 +46,7 @@ public sealed class GetCurrentUserQueryHandlerTests
     public async Task GetCurrentUser_WhenUserInactive_ReturnsUnauthorized()
     {
         var user = _ports.Store(new UserBuilder().Inactive());
-        TokenSays(new AccessTokenClaims(user.Id, user.SecurityStamp));
+        TokenSays(new AccessTokenClaims(user.Id, user.SecurityStamp, Ports.LiveSessionId));
 
         ResultAssert.Failed(await GetCurrentUser(), "Unauthorized");
     }
@@ -57,7 +57,7 @@ public sealed class GetCurrentUserQueryHandlerTests
     public async Task GetCurrentUser_WhenSecurityStampDiffers_ReturnsUnauthorized(string presentedStamp)
     {
         var user = _ports.Store(new UserBuilder());
-        TokenSays(new AccessTokenClaims(user.Id, presentedStamp));
+        TokenSays(new AccessTokenClaims(user.Id, presentedStamp, Ports.LiveSessionId));
 
         ResultAssert.Failed(await GetCurrentUser(), "Unauthorized");
     }
@@ -68,7 +68,7 @@ public sealed class GetCurrentUserQueryHandlerTests
         var user = _ports.Store(new UserBuilder());
         var stampAtIssue = user.SecurityStamp;
         user.Apply(new UserChanges { PasswordHash = "hash:new" }, _ports.Time.GetUtcNow());
-        TokenSays(new AccessTokenClaims(user.Id, stampAtIssue));
+        TokenSays(new AccessTokenClaims(user.Id, stampAtIssue, Ports.LiveSessionId));
 
         ResultAssert.Failed(await GetCurrentUser(), "Unauthorized");
     }
@@ -77,12 +77,47 @@ public sealed class GetCurrentUserQueryHandlerTests
     public async Task GetCurrentUser_WithValidTokenOfActiveUser_ReturnsTheUserAndItsStampFromOneAccessLookup()
     {
         var user = _ports.Store(new UserBuilder().Verified().Superuser());
-        TokenSays(new AccessTokenClaims(user.Id, user.SecurityStamp));
+        TokenSays(new AccessTokenClaims(user.Id, user.SecurityStamp, Ports.LiveSessionId));
 
         var access = ResultAssert.Succeeded(await GetCurrentUser());
 
         Assert.Equal(new UserRead { Id = user.Id, Email = UserBuilder.DefaultEmail, IsActive = true, IsSuperuser = true, IsVerified = true }, access.User);
         Assert.Equal(user.SecurityStamp, access.SecurityStamp);
-        await _ports.Access.Received(1).FindAccessAsync(user.Id, Arg.Any<CancellationToken>());
+        Assert.Equal(Ports.LiveSessionId, access.SessionId);
+        await _ports.Access.Received(1).FindAccessAsync(user.Id, Ports.LiveSessionId, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task GetCurrentUser_WhenTheTokensSessionIsNotTheUsers_OrHasEnded_ReturnsUnauthorized()
+    {
+        var user = _ports.Store(new UserBuilder());
+        TokenSays(new AccessTokenClaims(user.Id, user.SecurityStamp, Guid.NewGuid()));
+
+        ResultAssert.Failed(await GetCurrentUser(), "Unauthorized");
+        await _ports.Access.DidNotReceiveWithAnyArgs().TouchSessionAsync(default, default, default);
+    }
+
+    [Fact]
+    public async Task GetCurrentUser_WithinAMinuteOfTheLastRecordedUse_DoesNotWrite()
+    {
+        var user = _ports.Store(new UserBuilder());
+        TokenSays(new AccessTokenClaims(user.Id, user.SecurityStamp, Ports.LiveSessionId));
+        _ports.Time.Advance(TimeSpan.FromSeconds(59));
+
+        ResultAssert.Succeeded(await GetCurrentUser());
+
+        await _ports.Access.DidNotReceiveWithAnyArgs().TouchSessionAsync(default, default, default);
+    }
+
+    [Fact]
+    public async Task GetCurrentUser_AMinuteOrMoreAfterTheLastRecordedUse_RecordsThisUse()
+    {
+        var user = _ports.Store(new UserBuilder());
+        TokenSays(new AccessTokenClaims(user.Id, user.SecurityStamp, Ports.LiveSessionId));
+        _ports.Time.Advance(TimeSpan.FromMinutes(1));
+
+        ResultAssert.Succeeded(await GetCurrentUser());
+
+        await _ports.Access.Received(1).TouchSessionAsync(Ports.LiveSessionId, _ports.Time.GetUtcNow(), Arg.Any<CancellationToken>());
     }
 }

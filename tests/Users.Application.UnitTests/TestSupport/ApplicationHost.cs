@@ -24,6 +24,9 @@ public sealed class ApplicationHost : IDisposable
         services.AddLogging();
         services.AddSingleton(Ports.Users);
         services.AddSingleton(Ports.Access);
+        services.AddSingleton(Ports.Sessions);
+        services.AddSingleton(Ports.RefreshTokens);
+        services.AddSingleton(Ports.RefreshCodec);
         services.AddSingleton(Ports.UnitOfWork);
         services.AddSingleton(Ports.Hasher);
         services.AddSingleton(Ports.Policy);

@@ -1,12 +1,16 @@
 using MapsterMapper;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using Users.Application.Abstractions.Mail;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
 using Users.Application.Common.Mapping;
+using Users.Application.Sessions;
+using Users.Application.Settings;
 using Users.Application.Users;
 using Users.Domain.Common;
+using Users.Domain.Sessions;
 using Users.Domain.Users;
 using Users.TestSupport;
 
@@ -22,13 +26,23 @@ public sealed class Ports
     public const string IssuedToken = "issued-access-token";
     public const string IssuedVerifyToken = "issued-verify-token";
     public const string IssuedResetToken = "issued-reset-token";
+    public const string IssuedRefreshToken = "issued-refresh-token";
+
+    /// <summary>How long <see cref="IssuedToken"/> is said to work.</summary>
+    public static readonly TimeSpan IssuedTokenLifetime = TimeSpan.FromHours(1);
+
+    /// <summary>The one session of a stored user that the access reader finds (last used at <see cref="Start"/>).</summary>
+    public static readonly Guid LiveSessionId = Guid.CreateVersion7(UserBuilder.DefaultCreatedAt);
 
     public Ports()
     {
         Hasher.Hash(Arg.Any<string>()).Returns(call => HashOf(call.Arg<string>()));
         AccessTokens.Name.Returns(AccessTokenStrategyNames.Jwt);
-        AccessTokens.IssueAsync(Arg.Any<User>(), Arg.Any<CancellationToken>()).Returns(_ => ValueTask.FromResult(IssuedToken));
+        AccessTokens.IssueAsync(Arg.Any<User>(), Arg.Any<Session>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ValueTask.FromResult(new IssuedToken(IssuedToken, (int)IssuedTokenLifetime.TotalSeconds, Time.GetUtcNow() + IssuedTokenLifetime)));
         CommonPasswords.Contains(Arg.Any<string>()).Returns(false);
+        RefreshCodec.NewToken().Returns(IssuedRefreshToken);
+        RefreshCodec.Hash(Arg.Any<string>()).Returns(call => "hash:" + call.Arg<string>());
         ActionTokens.IssueVerifyToken(Arg.Any<User>()).Returns(IssuedVerifyToken);
         ActionTokens.IssueResetPasswordToken(Arg.Any<User>()).Returns(IssuedResetToken);
         AcceptAnyPassword();
@@ -40,6 +54,13 @@ public sealed class Ports
     public IUserRepository Users { get; } = Substitute.For<IUserRepository>();
 
     public IUserAccessReader Access { get; } = Substitute.For<IUserAccessReader>();
+
+    public ISessionRepository Sessions { get; } = Substitute.For<ISessionRepository>();
+
+    public IRefreshTokenRepository RefreshTokens { get; } = Substitute.For<IRefreshTokenRepository>();
+
+    /// <summary>Makes <see cref="IssuedRefreshToken"/> and hashes by prefixing <c>hash:</c>.</summary>
+    public IRefreshTokenCodec RefreshCodec { get; } = Substitute.For<IRefreshTokenCodec>();
 
     public IUnitOfWork UnitOfWork { get; } = Substitute.For<IUnitOfWork>();
 
@@ -72,6 +93,9 @@ public sealed class Ports
     public static IMapper Mapper { get; } = new Mapper(MappingConfiguration.Create([typeof(UserRead).Assembly]));
 
     public static string HashOf(string password) => "hash:" + password;
+
+    /// <summary>The real issuer of refresh tokens over <see cref="RefreshTokens"/> and <see cref="RefreshCodec"/>.</summary>
+    public RefreshTokenIssuer RefreshIssuer(UserManagementOptions options) => new(RefreshTokens, RefreshCodec, Options.Create(options));
 
 #pragma warning disable CA2012 // configuring a substitute's call, not consuming its ValueTask
     public void AcceptAnyPassword() =>
@@ -110,7 +134,8 @@ public sealed class Ports
     {
         Users.GetByIdAsync(user.Id, Arg.Any<CancellationToken>()).Returns(user);
         Users.FindForReadAsync(user.Id, Arg.Any<CancellationToken>()).Returns(user);
-        Access.FindAccessAsync(user.Id, Arg.Any<CancellationToken>()).Returns(_ => new UserAccess(Mapper.Map<UserRead>(user), user.SecurityStamp)); // read at call time, like the database
+        Access.FindAccessAsync(user.Id, Arg.Any<Guid>(), Arg.Any<CancellationToken>()).Returns(call => // read at call time, like the database
+            new UserAccess(Mapper.Map<UserRead>(user), user.SecurityStamp, call.ArgAt<Guid>(1), call.ArgAt<Guid>(1) == LiveSessionId ? Start : null));
         Users.GetByNormalizedEmailAsync(user.NormalizedEmail, Arg.Any<CancellationToken>()).Returns(user);
         Users.ExistsByNormalizedEmailAsync(user.NormalizedEmail, Arg.Any<CancellationToken>()).Returns(true);
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Users.Application.Users;
+using Users.Domain.Sessions;
 using Users.Domain.Users;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.UnitTests.TestDoubles;
@@ -16,11 +17,63 @@ public sealed class ContextUserAccessReaderTests : SqliteDatabaseTests
         var user = new UserBuilder().WithEmail("Access.Check@Example.COM").Build();
         await SaveAsync(user);
 
-        await using var db = Database.CreateContext();
-        var access = await new ContextUserAccessReader(db, TestMappings.Configuration).FindAccessAsync(user.Id, CancellationToken.None);
+        var session = await StartSessionAsync(user, At);
 
-        Assert.Equal(new UserAccess(new UserRead { Id = user.Id, Email = "Access.Check@example.com", IsActive = true, IsSuperuser = false, IsVerified = false }, user.SecurityStamp), access);
+        await using var db = Database.CreateContext();
+        var access = await Reader(db).FindAccessAsync(user.Id, session.Id, CancellationToken.None);
+
+        Assert.Equal(new UserAccess(new UserRead { Id = user.Id, Email = "Access.Check@example.com", IsActive = true, IsSuperuser = false, IsVerified = false }, user.SecurityStamp, session.Id, At), access);
         Assert.Empty(db.ChangeTracker.Entries());
+    }
+
+    [Fact]
+    public async Task FindAccess_OfAnotherUsersSession_OrAnEndedOne_ReadsTheUserWithNoSession()
+    {
+        var user = new UserBuilder().WithEmail("owner@example.com").Build();
+        var other = new UserBuilder().WithEmail("other@example.com").Build();
+        await SaveAsync(user, other);
+        var othersSession = await StartSessionAsync(other, At);
+
+        await using var db = Database.CreateContext();
+        var access = await Reader(db).FindAccessAsync(user.Id, othersSession.Id, CancellationToken.None);
+        var ended = await Reader(db).FindAccessAsync(user.Id, Guid.CreateVersion7(), CancellationToken.None);
+
+        Assert.Equal(user.Id, access?.User.Id);
+        Assert.Null(access?.SessionLastUsedAt);
+        Assert.Null(ended?.SessionLastUsedAt);
+    }
+
+    [Fact]
+    public async Task TouchSession_WritesOnlyWhenTheLastRecordedUseIsAMinuteOld_AndOnlyThatSession()
+    {
+        var user = new UserBuilder().WithEmail("toucher@example.com").Build();
+        await SaveAsync(user);
+        var session = await StartSessionAsync(user, At);
+        var bystander = await StartSessionAsync(user, At);
+        await using var db = Database.CreateContext();
+
+        await Reader(db).TouchSessionAsync(session.Id, At.AddSeconds(59), CancellationToken.None);
+        var early = await Reader(db).FindAccessAsync(user.Id, session.Id, CancellationToken.None);
+        await Reader(db).TouchSessionAsync(session.Id, At.AddSeconds(61), CancellationToken.None);
+        var late = await Reader(db).FindAccessAsync(user.Id, session.Id, CancellationToken.None);
+
+        Assert.Equal(At, early?.SessionLastUsedAt);
+        Assert.Equal(At.AddSeconds(61), late?.SessionLastUsedAt);
+        Assert.Equal(At, (await Reader(db).FindAccessAsync(user.Id, bystander.Id, CancellationToken.None))?.SessionLastUsedAt);
+    }
+
+    private static readonly DateTimeOffset At = UserBuilder.DefaultCreatedAt.AddDays(1);
+
+    private static ContextUserAccessReader Reader(UsersDbContext db) => new(db, TestMappings.Configuration);
+
+    private async Task<Session> StartSessionAsync(User user, DateTimeOffset at)
+    {
+        var session = Session.Start(user, "jwt", SessionClient.Unknown, at);
+        session.ExtendTo(at.AddHours(1));
+        await using var db = Database.CreateContext();
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync();
+        return session;
     }
 
     [Fact]
@@ -31,7 +84,7 @@ public sealed class ContextUserAccessReaderTests : SqliteDatabaseTests
         await SaveAsync(user);
 
         await using var db = Database.CreateContext();
-        var access = await new ContextUserAccessReader(db, TestMappings.Configuration).FindAccessAsync(user.Id, CancellationToken.None);
+        var access = await new ContextUserAccessReader(db, TestMappings.Configuration).FindAccessAsync(user.Id, Guid.NewGuid(), CancellationToken.None);
 
         Assert.Equal(new UserRead { Id = user.Id, Email = "flags@example.com", IsActive = false, IsSuperuser = true, IsVerified = true }, access?.User);
     }
@@ -43,7 +96,7 @@ public sealed class ContextUserAccessReaderTests : SqliteDatabaseTests
 
         await using var db = Database.CreateContext();
 
-        Assert.Null(await new ContextUserAccessReader(db, TestMappings.Configuration).FindAccessAsync(Guid.NewGuid(), CancellationToken.None));
+        Assert.Null(await new ContextUserAccessReader(db, TestMappings.Configuration).FindAccessAsync(Guid.NewGuid(), Guid.NewGuid(), CancellationToken.None));
     }
 
     [Fact]
@@ -56,7 +109,7 @@ public sealed class ContextUserAccessReaderTests : SqliteDatabaseTests
         await db.SaveChangesAsync();
 
         // Uncommitted: only a command enlisted in the transaction sees the row (SQLite refuses an unenlisted one).
-        var access = await new ContextUserAccessReader(db, TestMappings.Configuration).FindAccessAsync(user.Id, CancellationToken.None);
+        var access = await new ContextUserAccessReader(db, TestMappings.Configuration).FindAccessAsync(user.Id, Guid.NewGuid(), CancellationToken.None);
 
         Assert.Equal(user.SecurityStamp, access?.SecurityStamp);
         Assert.Equal(System.Data.ConnectionState.Open, db.Database.GetDbConnection().State);
@@ -70,7 +123,7 @@ public sealed class ContextUserAccessReaderTests : SqliteDatabaseTests
         await SaveAsync(user);
 
         await using var db = Database.CreateContext();
-        Assert.NotNull(await new ContextUserAccessReader(db, TestMappings.Configuration).FindAccessAsync(user.Id, CancellationToken.None));
+        Assert.NotNull(await new ContextUserAccessReader(db, TestMappings.Configuration).FindAccessAsync(user.Id, Guid.NewGuid(), CancellationToken.None));
 
         Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
     }

@@ -32,27 +32,49 @@ public sealed class ModelTests
 
         Assert.Contains(migrations, m => m.EndsWith("_InitialCreate", StringComparison.Ordinal));
         Assert.Contains(migrations, m => m.EndsWith("_AddAccessTokens", StringComparison.Ordinal));
+        Assert.Contains(migrations, m => m.EndsWith("_AddSessionsAndRefreshTokens", StringComparison.Ordinal));
     }
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public void AccessTokensTable_HasSnakeCaseColumns_IndexesOnUserAndExpiry_AndCascadesFromUsers(string provider)
+    public void SessionsAndRefreshTokens_CascadeFromTheirOwner_AndStoreInstantsAsUnixMilliseconds(string provider)
+    {
+        using var db = CreateContext(provider);
+        var sessions = db.Model.FindEntityType(typeof(Domain.Sessions.Session))!;
+        var refreshTokens = db.Model.FindEntityType(typeof(Domain.Sessions.RefreshToken))!;
+
+        Assert.Equal(("sessions", "refresh_tokens"), (sessions.GetTableName(), refreshTokens.GetTableName()));
+        Assert.Equal(typeof(Domain.Users.User), Assert.Single(sessions.GetForeignKeys()).PrincipalEntityType.ClrType);
+        Assert.Equal(typeof(Domain.Sessions.Session), Assert.Single(refreshTokens.GetForeignKeys()).PrincipalEntityType.ClrType);
+        Assert.All(sessions.GetForeignKeys().Concat(refreshTokens.GetForeignKeys()), k => Assert.Equal(DeleteBehavior.Cascade, k.DeleteBehavior));
+        Assert.All(
+            new[] { sessions.FindProperty("LastUsedAt")!, sessions.FindProperty("ExpiresAt")!, refreshTokens.FindProperty("SpentAt")! },
+            p => Assert.Equal(typeof(long), p.GetTypeMapping().Converter?.ProviderClrType));
+
+        // Spending is UPDATE ... WHERE spent_at IS NULL: of racing exchanges, one commits.
+        Assert.True(refreshTokens.FindProperty("SpentAt")!.IsConcurrencyToken);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void AccessTokensTable_HasSnakeCaseColumns_IndexesOnUserSessionAndExpiry_AndCascadesFromUsersAndSessions(string provider)
     {
         using var db = CreateContext(provider);
         var entity = db.Model.FindEntityType(typeof(AccessTokenRecord))!;
 
         Assert.Equal("access_tokens", entity.GetTableName());
         Assert.Equal(
-            ["created_at", "expires_at", "security_stamp", "token_hash", "user_id"],
+            ["created_at", "expires_at", "security_stamp", "session_id", "token_hash", "user_id"],
             entity.GetProperties().Select(p => p.GetColumnName()).Order(StringComparer.Ordinal));
         Assert.Equal(["token_hash"], entity.FindPrimaryKey()!.Properties.Select(p => p.GetColumnName()));
         Assert.Equal(
-            ["ix_access_tokens_expires_at", "ix_access_tokens_user_id"],
+            ["ix_access_tokens_expires_at", "ix_access_tokens_session_id", "ix_access_tokens_user_id"],
             entity.GetIndexes().Select(i => i.GetDatabaseName()).Order(StringComparer.Ordinal));
         Assert.All(entity.GetIndexes(), i => Assert.False(i.IsUnique));
-        var foreignKey = Assert.Single(entity.GetForeignKeys());
-        Assert.Equal(typeof(Domain.Users.User), foreignKey.PrincipalEntityType.ClrType);
-        Assert.Equal(DeleteBehavior.Cascade, foreignKey.DeleteBehavior);
+        Assert.Equal(
+            [typeof(Domain.Sessions.Session), typeof(Domain.Users.User)],
+            entity.GetForeignKeys().Select(k => k.PrincipalEntityType.ClrType).OrderBy(t => t.Name, StringComparer.Ordinal));
+        Assert.All(entity.GetForeignKeys(), k => Assert.Equal(DeleteBehavior.Cascade, k.DeleteBehavior));
 
         // Instants as Unix milliseconds, so expiry is compared in SQL on both providers.
         Assert.Equal(typeof(long), entity.FindProperty(nameof(AccessTokenRecord.ExpiresAt))!.GetTypeMapping().Converter?.ProviderClrType);

@@ -16,15 +16,17 @@ namespace Users.Infrastructure.UnitTests.Persistence;
 public sealed class UserAccessQueryTests : SqliteDatabaseTests
 {
     [Fact]
-    public void Sql_SelectsTheReadModelsColumnsThenTheStamp_ById()
+    public void Sql_SelectsTheReadModelsColumnsThenTheStampThenTheSessionsLastUse_ById_InOneStatement()
     {
         using var db = Database.CreateContext();
 
-        var query = UserAccessQuery.Create(db.Model, TestMappings.Configuration, "@id");
+        var query = UserAccessQuery.Create(db.Model, TestMappings.Configuration, Parameter);
 
         Assert.Equal(
-            "SELECT \"id\", \"email\", \"is_active\", \"is_superuser\", \"is_verified\", \"security_stamp\" FROM \"users\" WHERE \"id\" = @id",
+            "SELECT u.\"id\", u.\"email\", u.\"is_active\", u.\"is_superuser\", u.\"is_verified\", u.\"security_stamp\", s.\"last_used_at\" "
+            + "FROM \"users\" AS u LEFT JOIN \"sessions\" AS s ON s.\"id\" = @p2 AND s.\"user_id\" = u.\"id\" WHERE u.\"id\" = @p1",
             query.Sql);
+        Assert.Equal("UPDATE \"sessions\" SET \"last_used_at\" = @p2 WHERE \"id\" = @p1 AND \"last_used_at\" <= @p3", query.TouchSql);
     }
 
     [Fact]
@@ -35,13 +37,13 @@ public sealed class UserAccessQueryTests : SqliteDatabaseTests
         await using var db = Database.CreateContext();
         var mappings = Mappings(config => config.NewConfig<User, UserRead>().Map(read => read.Email, u => u.NormalizedEmail));
 
-        var query = UserAccessQuery.Create(db.Model, mappings, "@id");
-        var access = await ReadAsync(db, query, user.Id);
+        var query = UserAccessQuery.Create(db.Model, mappings, Parameter);
+        var access = await ReadAsync(db, query, user.Id, Guid.NewGuid());
 
         Assert.Contains("\"normalized_email\"", query.Sql, StringComparison.Ordinal);
         Assert.Equal(
-            new UserAccess(new UserRead { Id = user.Id, Email = "mixed.case@example.com", IsActive = true, IsSuperuser = false, IsVerified = true }, user.SecurityStamp),
-            access);
+            new UserRead { Id = user.Id, Email = "mixed.case@example.com", IsActive = true, IsSuperuser = false, IsVerified = true },
+            access?.User);
     }
 
     [Fact]
@@ -50,10 +52,12 @@ public sealed class UserAccessQueryTests : SqliteDatabaseTests
         using var db = Database.CreateContext();
         var mappings = Mappings(config => config.NewConfig<User, UserRead>().Map(read => read.IsActive, u => u.DomainEvents.Count == 0));
 
-        var failure = Assert.Throws<InvalidOperationException>(() => UserAccessQuery.Create(db.Model, mappings, "@id"));
+        var failure = Assert.Throws<InvalidOperationException>(() => UserAccessQuery.Create(db.Model, mappings, Parameter));
 
         Assert.Contains("User.DomainEvents", failure.Message, StringComparison.Ordinal);
     }
+
+    private static string Parameter(int n) => "@p" + n;
 
     private static TypeAdapterConfig Mappings(Action<TypeAdapterConfig> customize)
     {
@@ -63,16 +67,20 @@ public sealed class UserAccessQueryTests : SqliteDatabaseTests
         return config;
     }
 
-    private static async Task<UserAccess?> ReadAsync(UsersDbContext db, UserAccessQuery query, Guid id)
+    private static async Task<UserAccess?> ReadAsync(UsersDbContext db, UserAccessQuery query, Guid id, Guid sessionId)
     {
         await db.Database.OpenConnectionAsync();
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = query.Sql;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@id";
-        parameter.Value = id.ToString().ToUpperInvariant();
-        command.Parameters.Add(parameter);
+        foreach (var (name, value) in new[] { ("@p1", id), ("@p2", sessionId) })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value.ToString().ToUpperInvariant();
+            command.Parameters.Add(parameter);
+        }
+
         await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? query.Read(reader) : null;
+        return await reader.ReadAsync() ? query.Read(reader, sessionId) : null;
     }
 }

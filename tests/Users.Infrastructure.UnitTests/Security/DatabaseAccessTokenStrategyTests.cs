@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using Users.Application.Common.Events;
+using Users.Domain.Sessions;
 using Users.Domain.Users;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.Security;
@@ -41,8 +42,8 @@ public sealed class DatabaseAccessTokenStrategyTests : SqliteDatabaseTests
     {
         await using var db = Database.CreateContext();
 
-        var token = await Create(db).IssueAsync(_user, CancellationToken.None);
-        var other = await Create(db).IssueAsync(_user, CancellationToken.None);
+        var token = await IssueInAsync(db, _user);
+        var other = await IssueInAsync(db, _user);
 
         Assert.Equal(43, token.Length);
         Assert.Matches("^[A-Za-z0-9_-]{43}$", token);
@@ -57,7 +58,7 @@ public sealed class DatabaseAccessTokenStrategyTests : SqliteDatabaseTests
         string token;
         await using (var db = Database.CreateContext())
         {
-            token = await Create(db).IssueAsync(_user, CancellationToken.None);
+            token = await IssueInAsync(db, _user);
             await db.SaveChangesAsync();
         }
 
@@ -69,6 +70,35 @@ public sealed class DatabaseAccessTokenStrategyTests : SqliteDatabaseTests
         Assert.Equal(_time.GetUtcNow().AddHours(1).ToUnixTimeMilliseconds(), row["expires_at"]);
         Assert.Equal(_user.Id, Guid.Parse((string)row["user_id"]!));
         Assert.DoesNotContain(row.Values, value => value?.ToString()?.Contains(token, StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Issue_BelongsToTheSession_AndSaysWhenItExpires()
+    {
+        await using var db = Database.CreateContext();
+        var session = Session.Start(_user, "cookie", SessionClient.Unknown, _time.GetUtcNow());
+        db.Sessions.Add(session);
+
+        var issued = await Create(db, lifetimeSeconds: 600).IssueAsync(_user, session, CancellationToken.None);
+        await db.SaveChangesAsync();
+
+        Assert.Equal((600, _time.GetUtcNow().AddSeconds(600)), (issued.ExpiresInSeconds, issued.UsableUntil));
+        Assert.Equal(session.Id, (await ReadAsync(issued.Value))?.SessionId);
+    }
+
+    [Fact]
+    public async Task EndingTheSession_DeletesItsTokens_InTheDatabase()
+    {
+        var token = await IssueAndCommitAsync();
+        var kept = await IssueAndCommitAsync();
+        await using (var db = Database.CreateContext())
+        {
+            var sessionId = (await ReadAsync(token))!.SessionId;
+            await db.Sessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync();
+        }
+
+        Assert.Null(await ReadAsync(token));
+        Assert.NotNull(await ReadAsync(kept));
     }
 
     [Fact]
@@ -158,7 +188,7 @@ public sealed class DatabaseAccessTokenStrategyTests : SqliteDatabaseTests
     {
         await using var db = Database.CreateContext();
         var strategy = Create(db);
-        var token = await strategy.IssueAsync(_user, CancellationToken.None);
+        var token = await IssueInAsync(db, _user, strategy);
 
         await strategy.RevokeAsync(token, CancellationToken.None);
         await db.SaveChangesAsync();
@@ -233,10 +263,18 @@ public sealed class DatabaseAccessTokenStrategyTests : SqliteDatabaseTests
     private DatabaseAccessTokenStrategy Create(UsersDbContext db, int lifetimeSeconds = 3600) =>
         new(new ContextServices(db), Options.Create(new AuthTokenOptions { Secret = TestConfiguration.Secret, AccessTokenLifetimeSeconds = lifetimeSeconds }), _time);
 
+    // A token of a new session of the user, both staged in db (every token belongs to a session).
+    private async Task<string> IssueInAsync(UsersDbContext db, User user, DatabaseAccessTokenStrategy? strategy = null)
+    {
+        var session = Session.Start(user, "cookie", SessionClient.Unknown, _time.GetUtcNow());
+        db.Sessions.Add(session);
+        return (await (strategy ?? Create(db)).IssueAsync(user, session, CancellationToken.None)).Value;
+    }
+
     private async Task<string> IssueAndCommitAsync(User? user = null, int lifetimeSeconds = 3600)
     {
         await using var db = Database.CreateContext();
-        var token = await Create(db, lifetimeSeconds).IssueAsync(user ?? _user, CancellationToken.None);
+        var token = await IssueInAsync(db, user ?? _user, Create(db, lifetimeSeconds));
         await db.SaveChangesAsync();
         return token;
     }

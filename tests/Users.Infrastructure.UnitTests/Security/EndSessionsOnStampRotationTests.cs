@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Users.Domain.Sessions;
 using Users.Domain.Users;
 using Users.Domain.Users.Events;
 using Users.Infrastructure.Persistence;
@@ -12,7 +13,7 @@ using Users.TestSupport;
 
 namespace Users.Infrastructure.UnitTests.Security;
 
-public sealed class DeleteDatabaseTokensOnStampRotationTests : SqliteDatabaseTests
+public sealed class EndSessionsOnStampRotationTests : SqliteDatabaseTests
 {
     private readonly FakeTimeProvider _time = new();
     private readonly User _rotated = new UserBuilder().WithEmail("rotated@example.com").Build();
@@ -25,7 +26,7 @@ public sealed class DeleteDatabaseTokensOnStampRotationTests : SqliteDatabaseTes
     }
 
     [Fact]
-    public async Task Handle_DeletesTheUsersTokensIssuedUnderAnEarlierStamp_AndNobodyElses()
+    public async Task Handle_EndsTheUsersSessionsFromBeforeTheRotation_WithTheirTokens_AndNobodyElses()
     {
         await IssueAsync(_rotated);
         await IssueAsync(_rotated);
@@ -34,7 +35,7 @@ public sealed class DeleteDatabaseTokensOnStampRotationTests : SqliteDatabaseTes
 
         await using (var db = Database.CreateContext())
         {
-            await new DeleteDatabaseTokensOnStampRotation(db).Handle(new SecurityStampRotated(_rotated.Id), CancellationToken.None);
+            await new EndSessionsOnStampRotation(db).Handle(new SecurityStampRotated(_rotated.Id), CancellationToken.None);
         }
 
         await using var check = Database.CreateContext();
@@ -42,6 +43,7 @@ public sealed class DeleteDatabaseTokensOnStampRotationTests : SqliteDatabaseTes
         var row = Assert.Single(remaining);
         Assert.Equal(_bystander.Id, row.UserId);
         Assert.Equal(DatabaseAccessTokenStrategy.Hash(bystanderToken), row.TokenHash);
+        Assert.Equal([_bystander.Id], await check.Sessions.Select(s => s.UserId).ToListAsync());
     }
 
     [Fact]
@@ -52,17 +54,20 @@ public sealed class DeleteDatabaseTokensOnStampRotationTests : SqliteDatabaseTes
         await using (var db = Database.CreateContext())
         {
             var fresh = await db.Users.SingleAsync(u => u.Id == _rotated.Id);
-            await Create(db).IssueAsync(fresh, CancellationToken.None); // a login that committed right after the rotation
+            var session = Session.Start(fresh, "cookie", SessionClient.Unknown, _time.GetUtcNow()); // a login that committed right after the rotation
+            db.Sessions.Add(session);
+            await Create(db).IssueAsync(fresh, session, CancellationToken.None);
             await db.SaveChangesAsync();
         }
 
         await using (var db = Database.CreateContext())
         {
-            await new DeleteDatabaseTokensOnStampRotation(db).Handle(new SecurityStampRotated(_rotated.Id), CancellationToken.None);
+            await new EndSessionsOnStampRotation(db).Handle(new SecurityStampRotated(_rotated.Id), CancellationToken.None);
         }
 
         await using var check = Database.CreateContext();
         Assert.Equal([stamp], await check.AccessTokens.Select(t => t.SecurityStamp).ToListAsync());
+        Assert.Equal([stamp], await check.Sessions.Select(s => s.SecurityStamp).ToListAsync());
     }
 
     [Fact]
@@ -72,7 +77,7 @@ public sealed class DeleteDatabaseTokensOnStampRotationTests : SqliteDatabaseTes
 
         await using (var db = Database.CreateContext())
         {
-            var handler = new DeleteDatabaseTokensOnStampRotation(db);
+            var handler = new EndSessionsOnStampRotation(db);
             await handler.Handle(new SecurityStampRotated(_rotated.Id), CancellationToken.None);
             await handler.Handle(new SecurityStampRotated(Guid.CreateVersion7()), CancellationToken.None);
         }
@@ -87,9 +92,11 @@ public sealed class DeleteDatabaseTokensOnStampRotationTests : SqliteDatabaseTes
     private async Task<string> IssueAsync(User user)
     {
         await using var db = Database.CreateContext();
-        var token = await Create(db).IssueAsync(user, CancellationToken.None);
+        var session = Session.Start(user, "cookie", SessionClient.Unknown, _time.GetUtcNow());
+        db.Sessions.Add(session);
+        var token = await Create(db).IssueAsync(user, session, CancellationToken.None);
         await db.SaveChangesAsync();
-        return token;
+        return token.Value;
     }
 
     private async Task<string> RotateStampAsync(Guid userId)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Users.Application.Settings;
+using Users.Domain.Sessions;
 using Users.Domain.Users;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.Security;
@@ -40,6 +41,29 @@ public sealed class ExpiredRowsPurgerTests : SqliteDatabaseTests
     }
 
     [Fact]
+    public async Task PurgeExpired_DeletesSessionsWhoseEndHasPassed_WithTheirTokens()
+    {
+        var now = _time.GetUtcNow();
+        await using (var db = Database.CreateContext())
+        {
+            foreach (var end in new[] { now.AddHours(-1), now, now.AddMilliseconds(1) })
+            {
+                var session = Session.Start(_user, "jwt", SessionClient.Unknown, now.AddHours(-2));
+                session.ExtendTo(end);
+                db.Sessions.Add(session);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var purged = await CreatePurger().PurgeExpiredAsync(CancellationToken.None);
+
+        Assert.Equal(new ExpiredRowsPurger.PurgedRows(2, 0, 0, 0, 0), purged);
+        await using var check = Database.CreateContext();
+        Assert.Equal([now.AddMilliseconds(1)], await check.Sessions.Select(s => s.ExpiresAt).ToListAsync());
+    }
+
+    [Fact]
     public async Task PurgeExpired_DeletesOnlyRowsWhoseExpiryHasPassed_AndReturnsTheirCount()
     {
         var now = _time.GetUtcNow();
@@ -52,9 +76,9 @@ public sealed class ExpiredRowsPurgerTests : SqliteDatabaseTests
 
         var purged = await CreatePurger().PurgeExpiredAsync(CancellationToken.None);
 
-        Assert.Equal(new ExpiredRowsPurger.PurgedRows(3, 0, 0), purged);
+        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 0, 3, 0, 0), purged);
         Assert.Equal(["valid-for-a-millisecond", "valid-for-an-hour"], await RemainingAsync());
-        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 0, 0), await CreatePurger().PurgeExpiredAsync(CancellationToken.None));
+        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 0, 0, 0, 0), await CreatePurger().PurgeExpiredAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -69,7 +93,7 @@ public sealed class ExpiredRowsPurgerTests : SqliteDatabaseTests
             await db.SaveChangesAsync();
         }
 
-        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 0, 1), await CreatePurger().PurgeExpiredAsync(CancellationToken.None));
+        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 0, 0, 0, 1), await CreatePurger().PurgeExpiredAsync(CancellationToken.None));
         await using var check = Database.CreateContext();
         Assert.Equal("login:192.0.2.2", (await check.RateLimitCounters.SingleAsync()).Key);
     }
@@ -91,7 +115,7 @@ public sealed class ExpiredRowsPurgerTests : SqliteDatabaseTests
 
         var purged = await CreatePurger().PurgeExpiredAsync(CancellationToken.None);
 
-        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 2, 0), purged);
+        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 0, 0, 2, 0), purged);
         await using var check = Database.CreateContext();
         Assert.Equal(
             ["recent@example.com", "still-locked@example.com"],
@@ -107,7 +131,7 @@ public sealed class ExpiredRowsPurgerTests : SqliteDatabaseTests
 
         var entry = Assert.Single(_logger.Entries);
         Assert.Equal(LogLevel.Information, entry.Level);
-        Assert.Equal("Purged 2 expired access token(s), 0 forgotten login failure count(s) and 0 rate-limit counter(s)", entry.Message);
+        Assert.Equal("Purged 0 expired session(s), 0 expired refresh token(s), 2 expired access token(s), 0 forgotten login failure count(s) and 0 rate-limit counter(s)", entry.Message);
     }
 
     [Fact]
@@ -161,7 +185,7 @@ public sealed class ExpiredRowsPurgerTests : SqliteDatabaseTests
         _useUnmigrated = false;
         await SeedAsync(("expired", _time.GetUtcNow().AddSeconds(-1)), ("valid", _time.GetUtcNow().AddHours(1)));
         _time.Advance(TimeSpan.FromSeconds(60));
-        await _logger.WaitForAsync(e => e.Message == "Purged 1 expired access token(s), 0 forgotten login failure count(s) and 0 rate-limit counter(s)").WaitAsync(Patience);
+        await _logger.WaitForAsync(e => e.Message == "Purged 0 expired session(s), 0 expired refresh token(s), 1 expired access token(s), 0 forgotten login failure count(s) and 0 rate-limit counter(s)").WaitAsync(Patience);
         Assert.Equal(["valid"], await RemainingAsync());
 
         await purger.StopAsync(CancellationToken.None);
@@ -184,12 +208,16 @@ public sealed class ExpiredRowsPurgerTests : SqliteDatabaseTests
     private async Task SeedAsync(params (string Hash, DateTimeOffset ExpiresAt)[] rows)
     {
         await using var db = Database.CreateContext();
+        var session = Session.Start(_user, "cookie", SessionClient.Unknown, _time.GetUtcNow().AddDays(-2));
+        session.ExtendTo(_time.GetUtcNow().AddDays(1)); // outlives every token: only the tokens' own expiry matters here
+        db.Sessions.Add(session);
         foreach (var (hash, expiresAt) in rows)
         {
             db.AccessTokens.Add(new AccessTokenRecord
             {
                 TokenHash = hash,
                 UserId = _user.Id,
+                SessionId = session.Id,
                 SecurityStamp = _user.SecurityStamp,
                 CreatedAt = expiresAt.AddHours(-1),
                 ExpiresAt = expiresAt,

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Users.Domain.Sessions;
 using Users.Domain.Users;
 using Users.Infrastructure.Security;
 using Users.Infrastructure.Settings;
@@ -18,14 +19,19 @@ public sealed class JwtAccessTokenServiceTests
     private const string Secret = "0123456789abcdef0123456789abcdef-test";
     private readonly FakeTimeProvider _time = new();
     private readonly User _user = new UserBuilder().Build();
+    private readonly Session _session;
     private readonly JwtAccessTokenService _service;
 
-    public JwtAccessTokenServiceTests() => _service = Create(Secret);
+    public JwtAccessTokenServiceTests()
+    {
+        _service = Create(Secret);
+        _session = Session.Start(_user, "jwt", SessionClient.Unknown, _time.GetUtcNow());
+    }
 
     [Fact]
-    public void Issue_WritesExactlySubAudArrayIatExpAndStamp()
+    public void Issue_WritesExactlySubAudArrayIatExpStampAndSid()
     {
-        var token = _service.Issue(_user);
+        var token = _service.Issue(_user, _session).Value;
 
         var parts = token.Split('.');
         Assert.Equal(3, parts.Length);
@@ -34,7 +40,7 @@ public sealed class JwtAccessTokenServiceTests
 
         using var payload = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1]));
         var root = payload.RootElement;
-        Assert.Equal(["aud", "exp", "iat", "stamp", "sub"], root.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["aud", "exp", "iat", "sid", "stamp", "sub"], root.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(_user.Id.ToString("D"), root.GetProperty("sub").GetString());
         Assert.Equal(JsonValueKind.Array, root.GetProperty("aud").ValueKind);
         Assert.Equal(["fastapi-users:auth"], root.GetProperty("aud").EnumerateArray().Select(a => a.GetString()));
@@ -42,22 +48,33 @@ public sealed class JwtAccessTokenServiceTests
         Assert.Equal(now, root.GetProperty("iat").GetInt64());
         Assert.Equal(now + 3600, root.GetProperty("exp").GetInt64());
         Assert.Equal(_user.SecurityStamp, root.GetProperty("stamp").GetString());
+        Assert.Equal(_session.Id.ToString("D"), root.GetProperty("sid").GetString());
+    }
+
+    [Fact]
+    public void Issue_AnnouncesItsLifetime_AndIsUsableUpToTheClockSkewPastExpiry()
+    {
+        var issued = _service.Issue(_user, _session);
+
+        Assert.Equal(3600, issued.ExpiresInSeconds);
+        Assert.Equal(_time.GetUtcNow().AddSeconds(3600 + 30), issued.UsableUntil);
     }
 
     [Fact]
     public async Task ReadAsync_AcceptsItsOwnToken()
     {
-        var claims = await _service.ReadAsync(_service.Issue(_user), CancellationToken.None);
+        var claims = await _service.ReadAsync(_service.Issue(_user, _session).Value, CancellationToken.None);
 
         Assert.NotNull(claims);
         Assert.Equal(_user.Id, claims.UserId);
         Assert.Equal(_user.SecurityStamp, claims.SecurityStamp);
+        Assert.Equal(_session.Id, claims.SessionId);
     }
 
     [Fact]
     public async Task ReadAsync_AcceptsAnExpiredTokenWithinTheClockSkew_AndRejectsOneBeyondIt()
     {
-        var token = _service.Issue(_user);
+        var token = _service.Issue(_user, _session).Value;
 
         _time.Advance(TimeSpan.FromSeconds(3600 + 29));
         Assert.NotNull(await _service.ReadAsync(token, CancellationToken.None));
@@ -75,6 +92,7 @@ public sealed class JwtAccessTokenServiceTests
             ["sub"] = _user.Id.ToString(),
             ["aud"] = new[] { "fastapi-users:auth" },
             ["stamp"] = _user.SecurityStamp,
+            ["sid"] = _session.Id.ToString(),
             ["nbf"] = _time.GetUtcNow().AddMinutes(5).ToUnixTimeSeconds(),
             ["exp"] = _time.GetUtcNow().AddHours(1).ToUnixTimeSeconds(),
         });
@@ -86,7 +104,7 @@ public sealed class JwtAccessTokenServiceTests
     [Fact]
     public async Task ReadAsync_RejectsATamperedPayload()
     {
-        var parts = _service.Issue(_user).Split('.');
+        var parts = _service.Issue(_user, _session).Value.Split('.');
         var payload = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(parts[1]))
             .Replace(_user.Id.ToString(), Guid.CreateVersion7().ToString(), StringComparison.Ordinal);
         var tampered = $"{parts[0]}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload))}.{parts[2]}";
@@ -97,7 +115,7 @@ public sealed class JwtAccessTokenServiceTests
     [Fact]
     public async Task ReadAsync_RejectsATamperedSignature()
     {
-        var parts = _service.Issue(_user).Split('.');
+        var parts = _service.Issue(_user, _session).Value.Split('.');
         var signature = Base64Url.DecodeFromChars(parts[2]);
         signature[0] ^= 0x01;
         var tampered = $"{parts[0]}.{parts[1]}.{Base64Url.EncodeToString(signature)}";
@@ -108,7 +126,7 @@ public sealed class JwtAccessTokenServiceTests
     [Fact]
     public async Task ReadAsync_RejectsAlgNone()
     {
-        var parts = _service.Issue(_user).Split('.');
+        var parts = _service.Issue(_user, _session).Value.Split('.');
         var header = Base64Url.EncodeToString("""{"alg":"none","typ":"JWT"}"""u8);
 
         Assert.Null(await _service.ReadAsync($"{header}.{parts[1]}.", CancellationToken.None));
@@ -169,6 +187,7 @@ public sealed class JwtAccessTokenServiceTests
     [Theory]
     [InlineData("sub")]
     [InlineData("stamp")]
+    [InlineData("sid")]
     public async Task ReadAsync_RejectsATokenMissingAClaim(string claim)
     {
         var claims = ValidClaims();
@@ -183,6 +202,9 @@ public sealed class JwtAccessTokenServiceTests
     [InlineData("sub", 42)]
     [InlineData("stamp", "")]
     [InlineData("stamp", 42)]
+    [InlineData("sid", "not-a-uuid")]
+    [InlineData("sid", "")]
+    [InlineData("sid", 42)]
     public async Task ReadAsync_RejectsAnInvalidClaim(string claim, object value)
     {
         var claims = ValidClaims();
@@ -196,7 +218,7 @@ public sealed class JwtAccessTokenServiceTests
     {
         var other = Create("another-secret-that-is-also-32-bytes-long");
 
-        Assert.Null(await _service.ReadAsync(other.Issue(_user), CancellationToken.None));
+        Assert.Null(await _service.ReadAsync(other.Issue(_user, _session).Value, CancellationToken.None));
     }
 
     [Theory]
@@ -229,6 +251,7 @@ public sealed class JwtAccessTokenServiceTests
             ["sub"] = _user.Id.ToString(),
             ["aud"] = new[] { "fastapi-users:auth" },
             ["stamp"] = _user.SecurityStamp,
+            ["sid"] = _session.Id.ToString(),
             ["exp"] = _time.GetUtcNow().AddHours(1).ToUnixTimeSeconds(),
         };
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Users.Domain.Sessions;
 using Users.Domain.Users;
 
 namespace Users.Infrastructure.UnitTests.Security;
@@ -85,7 +86,7 @@ public sealed class JwtUserActionTokensTests : JwtUserActionTokensTestBase
     [Fact]
     public async Task AccessToken_IsRejectedAsVerifyAndAsResetToken()
     {
-        var token = CreateAccessTokens().Issue(User);
+        var token = CreateAccessTokens().Issue(User, Session.Start(User, "jwt", SessionClient.Unknown, DateTimeOffset.UtcNow)).Value;
 
         Assert.Null(await Tokens.ReadVerifyTokenAsync(token, CancellationToken.None));
         Assert.Null(await Tokens.ReadResetPasswordTokenAsync(token, CancellationToken.None));

@@ -36,7 +36,7 @@ public sealed class BackendAuthenticator(IOptions<CookieTransportOptions> cookie
             return AuthenticateResult.Fail("The access token is not valid.");
         }
 
-        var current = new CurrentUserFeature(result.Value.User, result.Value.SecurityStamp, token, backend);
+        var current = new CurrentUserFeature(result.Value.User, result.Value.SecurityStamp, result.Value.SessionId, token, backend);
         context.Features.Set(current);
         return Success(current, scheme);
     }

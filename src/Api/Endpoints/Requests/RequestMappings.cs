@@ -1,5 +1,6 @@
 using Mapster;
 using Users.Application.Auth.Commands.Login;
+using Users.Application.Auth.Commands.Refresh;
 using Users.Application.Auth.Commands.RequestToken;
 using Users.Application.Auth.Commands.ResetPassword;
 using Users.Application.Auth.Commands.Verify;
@@ -9,8 +10,8 @@ using Users.Application.Users.Commands.UpdateUser;
 namespace Users.Api.Endpoints.Requests;
 
 /// <summary>
-/// Request to command, by name. What a request does not carry (a route id, who is asking, the backend's strategy, the
-/// token purpose) is ignored here and set by the endpoint.
+/// Request to command, by name. What a request does not carry (a route id, who is asking, the backend and its strategy,
+/// the client, the token purpose) is ignored here and set by the endpoint.
 /// </summary>
 public sealed class RequestMappings : IRegister
 {
@@ -22,6 +23,7 @@ public sealed class RequestMappings : IRegister
         config.NewConfig<EmailRequest, RequestTokenCommand>().Ignore(c => c.Purpose);
         config.NewConfig<VerifyRequest, VerifyCommand>();
         config.NewConfig<ResetPasswordRequest, ResetPasswordCommand>();
-        config.NewConfig<LoginForm, LoginCommand>().Ignore(c => c.Strategy);
+        config.NewConfig<RefreshRequest, RefreshCommand>();
+        config.NewConfig<LoginForm, LoginCommand>().Ignore(c => c.Strategy).Ignore(c => c.Backend).Ignore(c => c.Client).Ignore(c => c.WithRefreshToken);
     }
 }

@@ -1,5 +1,3 @@
-using Users.Domain.Users;
-
 namespace Users.Application.Abstractions.Security;
 
 public static class AccessTokenStrategyExtensions
@@ -8,8 +6,4 @@ public static class AccessTokenStrategyExtensions
     public static IAccessTokenStrategy Named(this IEnumerable<IAccessTokenStrategy> strategies, string name) =>
         strategies.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new InvalidOperationException($"No access token strategy named '{name}' is registered.");
-
-    /// <summary>Convenience for callers that only need the JWT strategy's token.</summary>
-    public static ValueTask<string> IssueJwtAsync(this IEnumerable<IAccessTokenStrategy> strategies, User user, CancellationToken cancellationToken) =>
-        strategies.Named(AccessTokenStrategyNames.Jwt).IssueAsync(user, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Users.Domain.Sessions;
 using Users.Domain.Users;
 
 namespace Users.Application.Abstractions.Security;
@@ -12,14 +13,14 @@ public interface IAccessTokenStrategy
     string Name { get; }
 
     /// <summary>
-    /// A new token for <paramref name="user"/>. A strategy that stores tokens only stages the row: the caller's
-    /// unit of work commits it with the rest of the login.
+    /// A new token for <paramref name="user"/>, belonging to <paramref name="session"/>. A strategy that stores tokens
+    /// only stages the row: the caller's unit of work commits it with the rest of the login.
     /// </summary>
-    ValueTask<string> IssueAsync(User user, CancellationToken cancellationToken);
+    ValueTask<IssuedToken> IssueAsync(User user, Session session, CancellationToken cancellationToken);
 
     /// <summary>
-    /// What a token the strategy accepts says (user and security stamp), or <c>null</c> for any token it does not
-    /// accept (garbage, bad signature, wrong audience, expired, unknown). The caller still checks user and stamp.
+    /// What a token the strategy accepts says (user, security stamp, session), or <c>null</c> for any token it does not
+    /// accept (garbage, bad signature, wrong audience, expired, unknown). The caller still checks user, stamp and session.
     /// </summary>
     ValueTask<AccessTokenClaims?> ReadAsync(string token, CancellationToken cancellationToken);
 

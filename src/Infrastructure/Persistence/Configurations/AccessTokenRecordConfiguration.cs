@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Users.Domain.Sessions;
 using Users.Domain.Users;
 
 namespace Users.Infrastructure.Persistence.Configurations;
@@ -25,6 +26,7 @@ public sealed class AccessTokenRecordConfiguration : IEntityTypeConfiguration<Ac
 
         builder.Property(t => t.TokenHash).HasColumnName("token_hash").HasMaxLength(TokenHashLength).ValueGeneratedNever();
         builder.Property(t => t.UserId).HasColumnName("user_id");
+        builder.Property(t => t.SessionId).HasColumnName("session_id");
         builder.Property(t => t.SecurityStamp).HasColumnName("security_stamp").HasMaxLength(UserConfiguration.SecurityStampLength);
         builder.Property(t => t.CreatedAt).HasColumnName("created_at").HasConversion(UnixMilliseconds.Converter);
         builder.Property(t => t.ExpiresAt).HasColumnName("expires_at").HasConversion(UnixMilliseconds.Converter);
@@ -36,7 +38,15 @@ public sealed class AccessTokenRecordConfiguration : IEntityTypeConfiguration<Ac
             .OnDelete(DeleteBehavior.Cascade)
             .HasConstraintName("fk_access_tokens_users_user_id");
 
+        // Ending a session ends its tokens, in the same statement.
+        builder.HasOne<Session>()
+            .WithMany()
+            .HasForeignKey(t => t.SessionId)
+            .OnDelete(DeleteBehavior.Cascade)
+            .HasConstraintName("fk_access_tokens_sessions_session_id");
+
         builder.HasIndex(t => t.UserId).HasDatabaseName("ix_access_tokens_user_id");
+        builder.HasIndex(t => t.SessionId).HasDatabaseName("ix_access_tokens_session_id");
         builder.HasIndex(t => t.ExpiresAt).HasDatabaseName("ix_access_tokens_expires_at");
     }
 }

@@ -4,18 +4,22 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
+using Users.Application.Sessions;
 using Users.Application.Settings;
 using Users.Application.Users;
 using Users.Domain.Common;
+using Users.Domain.Sessions;
 using Users.Domain.Users;
 
 namespace Users.Application.Auth.Commands.Login;
 
 public sealed partial class LoginCommandHandler(
     IUserRepository users,
+    ISessionRepository sessions,
     IUnitOfWork unitOfWork,
     IPasswordHasher passwordHasher,
     IEnumerable<IAccessTokenStrategy> strategies,
+    RefreshTokenIssuer refreshTokens,
     ILoginThrottle throttle,
     IOptions<UserManagementOptions> options,
     IMapper mapper,
@@ -64,10 +68,15 @@ public sealed partial class LoginCommandHandler(
             user.UpgradePasswordHash(passwordHasher.Hash(request.Password!));
         }
 
-        user.RecordLogin(time.GetUtcNow());
-        var token = await strategies.Named(request.Strategy).IssueAsync(user, cancellationToken); // committed with the login
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return new LoginResult(mapper.Map<UserRead>(user), token);
+        var now = time.GetUtcNow();
+        user.RecordLogin(now);
+        var session = Session.Start(user, request.Backend, request.Client, now);
+        sessions.Add(session);
+        var token = await strategies.Named(request.Strategy).IssueAsync(user, session, cancellationToken);
+        session.ExtendTo(token.UsableUntil);
+        var refreshToken = request.WithRefreshToken ? refreshTokens.Issue(session, now) : null;
+        await unitOfWork.SaveChangesAsync(cancellationToken); // the login time, the session and its tokens, at once
+        return new LoginResult(mapper.Map<UserRead>(user), token.Value, session.Id, refreshToken, token.ExpiresInSeconds);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "User {UserId} has a stored password hash in an unknown format; login refused")]

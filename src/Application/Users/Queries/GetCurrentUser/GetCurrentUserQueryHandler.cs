@@ -4,11 +4,12 @@ using MediatR;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
 using Users.Domain.Common;
+using Users.Domain.Sessions;
 using Users.Domain.Users;
 
 namespace Users.Application.Users.Queries.GetCurrentUser;
 
-public sealed class GetCurrentUserQueryHandler(IEnumerable<IAccessTokenStrategy> strategies, IUserAccessReader users)
+public sealed class GetCurrentUserQueryHandler(IEnumerable<IAccessTokenStrategy> strategies, IUserAccessReader users, TimeProvider time)
     : IRequestHandler<GetCurrentUserQuery, Result<UserAccess>>
 {
     public async Task<Result<UserAccess>> Handle(GetCurrentUserQuery request, CancellationToken cancellationToken)
@@ -19,10 +20,17 @@ public sealed class GetCurrentUserQueryHandler(IEnumerable<IAccessTokenStrategy>
             return UserErrors.Unauthorized;
         }
 
-        var access = await users.FindAccessAsync(claims.UserId, cancellationToken);
-        if (access is null || !access.User.IsActive || !SameStamp(access.SecurityStamp, claims.SecurityStamp))
+        // One query: the user, and whether the token's session is still one of theirs.
+        var access = await users.FindAccessAsync(claims.UserId, claims.SessionId, cancellationToken);
+        if (access is not { SessionLastUsedAt: { } lastUsed } || !access.User.IsActive || !SameStamp(access.SecurityStamp, claims.SecurityStamp))
         {
             return UserErrors.Unauthorized;
+        }
+
+        var now = time.GetUtcNow();
+        if (now - lastUsed >= Session.LastUsedResolution)
+        {
+            await users.TouchSessionAsync(claims.SessionId, now, cancellationToken);
         }
 
         return access;
