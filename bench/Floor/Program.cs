@@ -6,9 +6,10 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 
-// The floor for each scenario: validate the same JWT and read one row by primary key (GET /me); fetch one row by
-// normalized email and check one PBKDF2 hash (POST /login); hash once and insert one row (POST /register);
-// a constant (GET /ping). Same table, same token format, same hash settings as Users.
+// The floor for each scenario: validate the same JWT and read one row by primary key with its session (GET /me: the
+// contract ends every token of an ended session at once, so the session must be seen on every request); fetch one
+// row by normalized email, check one PBKDF2 hash and start a session (POST /login); hash once and insert one row
+// (POST /register); a constant (GET /ping). Same tables, same token format, same hash settings as Users.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, FloorJson.Default));
@@ -57,16 +58,20 @@ app.MapGet("/me", async (HttpContext context) =>
     if (!result.IsValid
         || result.SecurityToken is not JsonWebToken jwt
         || !Guid.TryParseExact(jwt.Subject, "D", out var id)
-        || !jwt.TryGetPayloadValue<string>("stamp", out var stamp))
+        || !jwt.TryGetPayloadValue<string>("stamp", out var stamp)
+        || !jwt.TryGetPayloadValue<string>("sid", out var sid)
+        || !Guid.TryParseExact(sid, "D", out var sessionId))
     {
         return Results.Unauthorized();
     }
 
     await using var command = dataSource.CreateCommand(
-        "SELECT email, is_active, is_superuser, is_verified, security_stamp FROM users WHERE id = $1");
+        "SELECT u.email, u.is_active, u.is_superuser, u.is_verified, u.security_stamp, s.id IS NOT NULL "
+        + "FROM users AS u LEFT JOIN sessions AS s ON s.id = $2 AND s.user_id = u.id WHERE u.id = $1");
     command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+    command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = sessionId });
     await using var reader = await command.ExecuteReaderAsync(context.RequestAborted);
-    if (!await reader.ReadAsync(context.RequestAborted) || !reader.GetBoolean(1) || reader.GetString(4) != stamp)
+    if (!await reader.ReadAsync(context.RequestAborted) || !reader.GetBoolean(1) || reader.GetString(4) != stamp || !reader.GetBoolean(5))
     {
         return Results.Unauthorized();
     }
@@ -89,6 +94,19 @@ app.MapPost("/login", async (HttpContext context) =>
         return Results.BadRequest();
     }
 
+    var (userId, userStamp) = (reader.GetGuid(0), reader.GetString(2));
+    await reader.DisposeAsync();
+    var now = DateTimeOffset.UtcNow;
+    var sessionId = Guid.CreateVersion7(now);
+    await using var session = dataSource.CreateCommand(
+        "INSERT INTO sessions (id, user_id, security_stamp, backend, created_at, last_used_at, expires_at) VALUES ($1, $2, $3, 'jwt', $4, $4, $5)");
+    session.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = sessionId });
+    session.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = userId });
+    session.Parameters.Add(new NpgsqlParameter<string> { TypedValue = userStamp });
+    session.Parameters.Add(new NpgsqlParameter<long> { TypedValue = now.ToUnixTimeMilliseconds() });
+    session.Parameters.Add(new NpgsqlParameter<long> { TypedValue = now.AddHours(1).ToUnixTimeMilliseconds() });
+    await session.ExecuteNonQueryAsync(context.RequestAborted);
+
     var token = handler.CreateToken(new SecurityTokenDescriptor
     {
         SigningCredentials = signing,
@@ -96,8 +114,9 @@ app.MapPost("/login", async (HttpContext context) =>
         Expires = DateTime.UtcNow.AddHours(1),
         Claims = new Dictionary<string, object>
         {
-            ["sub"] = reader.GetGuid(0).ToString("D"),
-            ["stamp"] = reader.GetString(2),
+            ["sub"] = userId.ToString("D"),
+            ["stamp"] = userStamp,
+            ["sid"] = sessionId.ToString("D"),
             ["aud"] = new[] { Audience },
         },
     });

@@ -14,6 +14,7 @@ using Users.Api.Networking;
 using Users.Api.OpenApi;
 using Users.Api.RateLimiting;
 using Users.Application;
+using Users.Application.Abstractions.Audit;
 using Users.Application.Settings;
 
 namespace Users.Api;
@@ -37,6 +38,8 @@ public static class DependencyInjection
                 "Auth:RefreshTokens:ReuseIntervalSeconds must be between 0 and 300.")
             .ValidateOnStart();
 
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditContext, HttpAuditContext>();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;

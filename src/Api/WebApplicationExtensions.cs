@@ -50,6 +50,7 @@ public static class WebApplicationExtensions
         app.MapResetPasswordEndpoints();
         app.MapUsersEndpoints();
         app.MapSessionsEndpoints();
+        app.MapAuditEndpoints();
         return app;
     }
 }

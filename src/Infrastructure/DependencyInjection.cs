@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Users.Application.Abstractions.Audit;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
 using Users.Infrastructure.Mail;
@@ -36,6 +37,7 @@ public static class DependencyInjection
         AddValidatedOptions<PasswordHashingOptions, PasswordHashingOptionsValidator>(
             services, o => ConfigurationBinding.Bind(configuration, o));
         AddValidatedOptions<DatabaseTokenOptions, DatabaseTokenOptionsValidator>(services, o => ConfigurationBinding.Bind(configuration, o));
+        AddValidatedOptions<AuditOptions, AuditOptionsValidator>(services, o => ConfigurationBinding.Bind(configuration, o));
 
         // The provider decides the context type, so it is read here. An unknown one gets a context registration
         // that fails with the validation message, at start-up (ValidateOnStart) or at the latest on first use.
@@ -69,6 +71,8 @@ public static class DependencyInjection
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<IRefreshTokenRepository, RefreshTokenRepository>();
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.TryAddScoped<IAuditContext, NoAuditContext>(); // the Api's own, registered after, replaces it
         services.AddSingleton<IRefreshTokenCodec, RefreshTokenCodec>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddSingleton<IDatabaseErrorClassifier, DatabaseErrorClassifier>();

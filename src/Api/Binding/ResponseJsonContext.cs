@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Users.Api.Endpoints.Requests;
+using Users.Application.Audit.Queries.ListAuditEvents;
 using Users.Application.Sessions;
 using Users.Application.Users;
 using Users.Application.Users.Queries.ListUsers;
@@ -17,4 +18,5 @@ namespace Users.Api.Binding;
 [JsonSerializable(typeof(UserPage))]
 [JsonSerializable(typeof(BearerResponse))]
 [JsonSerializable(typeof(IReadOnlyList<SessionRead>))]
+[JsonSerializable(typeof(AuditPage))]
 internal sealed partial class ResponseJsonContext : JsonSerializerContext;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Users.Application.Common.Validation;
 using Users.Application.Users.Queries.ListUsers;
 using Users.Domain.Common;
 
@@ -14,19 +12,7 @@ public static class ListUsersParameters
     public static (ListUsersQuery Query, List<FieldFailure> Failures) Bind(IQueryCollection query)
     {
         var failures = new List<FieldFailure>();
-        int? limit = null;
-        if (query.TryGetValue("limit", out var limitText))
-        {
-            if (int.TryParse(limitText[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
-            {
-                limit = parsed;
-            }
-            else
-            {
-                failures.Add(new FieldFailure(["query", "limit"], ValidationTypes.IntParsing,
-                    "Input should be a valid integer, unable to parse string as an integer"));
-            }
-        }
+        var (limit, cursor) = PageParameters.Bind(query, failures);
 
         bool? isActive = null;
         if (query.TryGetValue("is_active", out var activeText))
@@ -40,8 +26,7 @@ public static class ListUsersParameters
             }
         }
 
-        var cursor = query.TryGetValue("cursor", out var c) ? c[0] : null;
         var email = query.TryGetValue("email", out var e) ? e[0] : null;
-        return (new ListUsersQuery(limit, string.IsNullOrEmpty(cursor) ? null : cursor, email, isActive), failures);
+        return (new ListUsersQuery(limit, cursor, email, isActive), failures);
     }
 }

@@ -53,9 +53,9 @@ public sealed class Session : AggregateRoot
             throw new ArgumentException($"A backend name has at most {BackendLength} characters.", nameof(backend));
         }
 
-        return new Session
+        var session = new Session
         {
-            Id = Guid.CreateVersion7(now),
+            Id = TimeOrderedIds.Next(now),
             UserId = user.Id,
             SecurityStamp = user.SecurityStamp,
             Backend = backend,
@@ -65,6 +65,8 @@ public sealed class Session : AggregateRoot
             LastUsedAt = now,
             ExpiresAt = now,
         };
+        session.Raise(new SessionStarted(session.Id, user.Id));
+        return session;
     }
 
     /// <summary>Whether the session still stands at <paramref name="now"/> for a user whose stamp is <paramref name="userStamp"/>.</summary>

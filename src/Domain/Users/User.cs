@@ -189,11 +189,15 @@ public sealed class User : AggregateRoot
         Raise(new PasswordReset(Id));
     }
 
-    /// <summary>"Log out everywhere": every token issued so far stops working.</summary>
+    /// <summary>"Log out everywhere": every session ends, every token issued so far stops working (one event per unit of work).</summary>
     public void RevokeAllTokens(DateTimeOffset now)
     {
         RotateSecurityStamp();
         UpdatedAt = now;
+        if (!DomainEvents.OfType<SignedOutEverywhere>().Any())
+        {
+            Raise(new SignedOutEverywhere(Id));
+        }
     }
 
     /// <summary>Marks the user for deletion; the event is dispatched once the deletion is committed.</summary>

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Users.Application.Abstractions.Audit;
 using Users.Application.Abstractions.Persistence;
+using Users.Application.Audit;
 using Users.Application.Common.Events;
+using Users.Domain.Audit;
 using Users.Domain.Common;
 using Users.Domain.Sessions;
 using Users.Domain.Users;
@@ -10,11 +13,13 @@ using Users.Infrastructure.Persistence.Configurations;
 namespace Users.Infrastructure.Persistence;
 
 /// <summary>
-/// Commits the tracked changes, then hands the domain events of the changed aggregates to their handlers
-/// (the user-manager hooks). Events are published only after the commit, each once, and a failing handler
-/// is logged rather than thrown: the change is already stored, so the caller must still see success.
+/// Commits the tracked changes together with the audit entries of their domain events (one transaction: no entry
+/// without its change, no change without its entry), then hands the events to their handlers (the user-manager
+/// hooks). Events are published only after the commit, each once, and a failing handler is logged rather than
+/// thrown: the change is already stored, so the caller must still see success.
 /// </summary>
-public sealed partial class UnitOfWork(UsersDbContext db, IDomainEventPublisher events, ILogger<UnitOfWork> logger) : IUnitOfWork
+public sealed partial class UnitOfWork(
+    UsersDbContext db, IDomainEventPublisher events, IAuditContext auditContext, TimeProvider time, ILogger<UnitOfWork> logger) : IUnitOfWork
 {
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
@@ -25,6 +30,16 @@ public sealed partial class UnitOfWork(UsersDbContext db, IDomainEventPublisher 
             .Select(entry => entry.Entity)
             .Where(aggregate => aggregate.DomainEvents.Count > 0)
             .ToList();
+        var now = time.GetUtcNow();
+        foreach (var aggregate in aggregates)
+        {
+            foreach (var domainEvent in aggregate.DomainEvents)
+            {
+                db.AuditEvents.AddRange(AuditTrail.EntriesFor(domainEvent, aggregate, auditContext, now));
+            }
+        }
+
+        var audited = db.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
 
         try
         {
@@ -42,6 +57,12 @@ public sealed partial class UnitOfWork(UsersDbContext db, IDomainEventPublisher 
             // the use case runs again on what is stored now.
             db.ChangeTracker.Clear();
             throw new ConcurrencyConflictException("The user or refresh token was changed by another request since it was read.", exception);
+        }
+
+        foreach (var entry in audited)
+        {
+            var type = AuditEventTypes.Name(entry.Type);
+            LogAudited(type, entry.UserId, entry.ActorId, entry.SessionId);
         }
 
         var events = aggregates.SelectMany(aggregate => aggregate.DequeueDomainEvents()).ToList();
@@ -102,6 +123,10 @@ public sealed partial class UnitOfWork(UsersDbContext db, IDomainEventPublisher 
             LogHandlerFailed(exception, domainEvent.GetType().Name);
         }
     }
+
+    // Ids only: the trail's own row holds the address and user agent; no line ever holds a secret.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audit {AuditEventType}: user {UserId}, actor {ActorId}, session {SessionId}")]
+    private partial void LogAudited(string auditEventType, Guid? userId, Guid? actorId, Guid? sessionId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A handler of {EventType} failed after the change was committed; the change stands")]
     private partial void LogHandlerFailed(Exception exception, string eventType);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Users.Domain.Audit;
 using Users.Domain.Sessions;
 using Users.Domain.Users;
 
@@ -21,6 +22,9 @@ public abstract class UsersDbContext : DbContext
 
     /// <summary>Refresh tokens (hashes only), each of one session.</summary>
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    /// <summary>The audit trail.</summary>
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     /// <summary>The database strategy's tokens (hashes only).</summary>
     public DbSet<AccessTokenRecord> AccessTokens => Set<AccessTokenRecord>();

@@ -11,7 +11,8 @@ namespace Users.Infrastructure.Security;
 
 /// <summary>
 /// Every <c>Auth:DatabaseTokens:PurgeIntervalSeconds</c>, deletes expired sessions (with their tokens), expired
-/// refresh tokens (spent ones are kept until then, for reuse detection), expired database-strategy tokens, forgotten login
+/// refresh tokens (spent ones are kept until then, for reuse detection), audit entries older than
+/// <c>Audit:RetentionDays</c>, expired database-strategy tokens, forgotten login
 /// failure counts (no attempt for <c>Auth:Lockout:ForgetAfterSeconds</c>, not locked) and rate-limit counters whose
 /// window is over. All are already ignored when read; this only keeps the tables from growing (counts of unknown
 /// addresses and of passing clients, above all). A failed round (database unreachable, schema not
@@ -21,13 +22,14 @@ public sealed partial class ExpiredRowsPurger(
     IServiceScopeFactory scopes,
     IOptions<DatabaseTokenOptions> options,
     IOptions<UserManagementOptions> userOptions,
+    IOptions<AuditOptions> auditOptions,
     TimeProvider time,
     ILogger<ExpiredRowsPurger> logger) : BackgroundService
 {
     /// <summary>How many rows one round deleted.</summary>
-    public sealed record PurgedRows(int Sessions, int RefreshTokens, int AccessTokens, int LoginThrottles, int RateLimitCounters)
+    public sealed record PurgedRows(int Sessions, int RefreshTokens, int AccessTokens, int LoginThrottles, int RateLimitCounters, int AuditEvents)
     {
-        public int Total => Sessions + RefreshTokens + AccessTokens + LoginThrottles + RateLimitCounters;
+        public int Total => Sessions + RefreshTokens + AccessTokens + LoginThrottles + RateLimitCounters + AuditEvents;
     }
 
     /// <summary>Deletes every expired token and forgotten failure count, one statement each, and says how many there were.</summary>
@@ -44,7 +46,9 @@ public sealed partial class ExpiredRowsPurger(
             .Where(t => t.LastAttemptAt <= forgetBefore && (t.LockedUntil == null || t.LockedUntil <= now))
             .ExecuteDeleteAsync(cancellationToken);
         var counters = await db.RateLimitCounters.Where(c => c.WindowEndsAt <= now).ExecuteDeleteAsync(cancellationToken);
-        return new PurgedRows(sessions, refreshTokens, tokens, throttles, counters);
+        var auditBefore = now.AddDays(-auditOptions.Value.RetentionDays);
+        var audit = await db.AuditEvents.Where(e => e.At < auditBefore).ExecuteDeleteAsync(cancellationToken);
+        return new PurgedRows(sessions, refreshTokens, tokens, throttles, counters, audit);
     }
 
     /// <summary>The rows refused at <paramref name="now"/>: the complement of what the strategy reads.</summary>
@@ -59,7 +63,7 @@ public sealed partial class ExpiredRowsPurger(
             var purged = await PurgeExpiredAsync(cancellationToken);
             if (purged.Total > 0)
             {
-                LogPurged(purged.Sessions, purged.RefreshTokens, purged.AccessTokens, purged.LoginThrottles, purged.RateLimitCounters);
+                LogPurged(purged.Sessions, purged.RefreshTokens, purged.AccessTokens, purged.LoginThrottles, purged.RateLimitCounters, purged.AuditEvents);
             }
             else
             {
@@ -94,10 +98,10 @@ public sealed partial class ExpiredRowsPurger(
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Purged {Sessions} expired session(s), {RefreshTokens} expired refresh token(s), {AccessTokens} expired access token(s), {LoginThrottles} forgotten login failure count(s) and {RateLimitCounters} rate-limit counter(s)")]
-    private partial void LogPurged(int sessions, int refreshTokens, int accessTokens, int loginThrottles, int rateLimitCounters);
+        Message = "Purged {Sessions} expired session(s), {RefreshTokens} expired refresh token(s), {AccessTokens} expired access token(s), {LoginThrottles} forgotten login failure count(s), {RateLimitCounters} rate-limit counter(s) and {AuditEvents} audit entries past retention")]
+    private partial void LogPurged(int sessions, int refreshTokens, int accessTokens, int loginThrottles, int rateLimitCounters, int auditEvents);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "No expired sessions, refresh tokens, access tokens, login failure counts or rate-limit counters to purge")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "No expired sessions, refresh tokens, access tokens, login failure counts, rate-limit counters or audit entries to purge")]
     private partial void LogNothingToPurge();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Purging expired rows failed; trying again in {IntervalSeconds} s")]

@@ -62,6 +62,15 @@ internal static class ConfigurationBinding
         }
     }
 
+    public static void Bind(IConfiguration configuration, AuditOptions options)
+    {
+        var section = configuration.GetSection(AuditOptions.SectionName);
+        if (ReadInt32(section, nameof(AuditOptions.RetentionDays), typeof(AuditOptions)) is { } days)
+        {
+            options.RetentionDays = days;
+        }
+    }
+
     public static void Bind(IConfiguration configuration, PasswordHashingOptions options)
     {
         var section = configuration.GetSection(PasswordHashingOptions.SectionName);

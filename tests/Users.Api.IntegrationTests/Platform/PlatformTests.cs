@@ -53,6 +53,31 @@ public abstract class PlatformTests(ApiFixture fixture) : ApiTestBase(fixture)
     }
 
     [SkippableFact]
+    public async Task OpenApiDocument_DocumentsTheSessionRefreshAndAuditRoutes_WithTheirErrors()
+    {
+        var document = await (await Anonymous().GetAsync("/openapi/v1.json")).JsonAsync();
+        var paths = document.GetProperty("paths");
+        string[] Codes(string path, string method) =>
+            paths.GetProperty(path).GetProperty(method).GetProperty("responses").EnumerateObject().Select(r => r.Name).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(["200", "400", "422", "429"], Codes("/auth/jwt/refresh", "post"));
+        Assert.Equal(["200", "401"], Codes("/users/me/sessions", "get"));
+        Assert.Equal(["204", "401", "404"], Codes("/users/me/sessions/{sessionId}", "delete"));
+        Assert.Equal(["200", "401", "403", "404"], Codes("/users/{id}/sessions", "get"));
+        Assert.Equal(["204", "401", "403", "404"], Codes("/users/{id}/sessions/{sessionId}", "delete"));
+        Assert.Equal(["200", "401", "422"], Codes("/users/me/audit", "get"));
+        Assert.Equal(["200", "401", "403", "404", "422"], Codes("/users/{id}/audit", "get"));
+        var refreshBody = paths.GetProperty("/auth/jwt/refresh").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.True(refreshBody.TryGetProperty("application/json", out _));
+        Assert.True(refreshBody.TryGetProperty("application/x-www-form-urlencoded", out _));
+
+        // The docs' Authorize button logs in through the password flow, which names the refresh route too.
+        var flow = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("OAuth2PasswordBearer").GetProperty("flows").GetProperty("password");
+        Assert.Equal("/auth/jwt/login", flow.GetProperty("tokenUrl").GetString());
+        Assert.Equal("/auth/jwt/refresh", flow.GetProperty("refreshUrl").GetString());
+    }
+
+    [SkippableFact]
     public async Task Docs_ServesTheInteractiveUiForTheOpenApiDocument()
     {
         var page = await Anonymous().GetAsync("/docs/index.html");

@@ -70,6 +70,25 @@ public abstract class RateLimitTests(ApiFixture fixture) : ApiTestBase(fixture)
     }
 
     [SkippableFact]
+    public async Task Refreshes_CountWithLogins()
+    {
+        await using var service = Limited();
+        const string Client = "192.0.2.21";
+        var refresh = () => From(service, Client).PostAsync("/auth/jwt/refresh", new FormUrlEncodedContent(new Dictionary<string, string> { ["refresh_token"] = new string('A', 43) }));
+
+        await LoginAsync(service, Client, NewEmail("nobody"));
+        var first = await refresh();
+        var second = await refresh();
+        var third = await refresh();
+
+        await first.AssertProblemAsync(HttpStatusCode.BadRequest, "REFRESH_TOKEN_INVALID");
+        await second.AssertProblemAsync(HttpStatusCode.BadRequest, "REFRESH_TOKEN_INVALID");
+        await third.AssertProblemAsync(HttpStatusCode.TooManyRequests, "TOO_MANY_REQUESTS");
+        Assert.NotNull(third.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await LoginAsync(service, Client, NewEmail("nobody"))).StatusCode);
+    }
+
+    [SkippableFact]
     public async Task TheCounts_AreSharedByEveryInstanceOverTheDatabase()
     {
         await using var first = Limited();

@@ -6,6 +6,7 @@ using Users.Application.Auth.Commands.Login;
 using Users.Application.Settings;
 using Users.Application.UnitTests.TestSupport;
 using Users.Application.Users;
+using Users.Domain.Audit;
 using Users.Domain.Common;
 using Users.Domain.Sessions;
 using Users.Domain.Users;
@@ -23,7 +24,7 @@ public sealed class LoginCommandHandlerTests
     private readonly RecordingLogger<LoginCommandHandler> _logger = new();
 
     private LoginCommandHandler Handler() =>
-        new(_ports.Users, _ports.Sessions, _ports.UnitOfWork, _ports.Hasher, [_ports.AccessTokens], _ports.RefreshIssuer(_options), _ports.Throttle, Options.Create(_options), Ports.Mapper, _ports.Time, _logger);
+        new(_ports.Users, _ports.Sessions, _ports.Audit, _ports.UnitOfWork, _ports.Hasher, [_ports.AccessTokens], _ports.RefreshIssuer(_options), _ports.Throttle, Options.Create(_options), Ports.Mapper, _ports.Time, _logger);
 
     private Task<Result<LoginResult>> Login(string username = UserBuilder.DefaultEmail, string password = Password) =>
         Handler().Handle(new LoginCommand { Username = username, Password = password, Backend = "cookie", Client = Client }, CancellationToken.None);
@@ -45,11 +46,11 @@ public sealed class LoginCommandHandlerTests
 
         _ports.Hasher.Received(1).VerifyAgainstDummy(Password);
         _ = _ports.AccessTokens.DidNotReceiveWithAnyArgs().IssueAsync(default!, default!, default);
-        _ports.ReceivedNoCommit();
+        ReceivedOnlyAFailureEntry();
     }
 
     [Fact]
-    public async Task Login_WithWrongPassword_ReturnsBadCredentialsWithoutCommit()
+    public async Task Login_WithWrongPassword_ReturnsBadCredentialsWithoutAChange()
     {
         var user = StoredUser(new UserBuilder(), PasswordVerification.Failed);
 
@@ -57,7 +58,7 @@ public sealed class LoginCommandHandlerTests
 
         Assert.Null(user.LastLoginAt);
         _ = _ports.AccessTokens.DidNotReceiveWithAnyArgs().IssueAsync(default!, default!, default);
-        _ports.ReceivedNoCommit();
+        ReceivedOnlyAFailureEntry();
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class LoginCommandHandlerTests
         ResultAssert.Failed(await Login(), "LOGIN_BAD_CREDENTIALS");
 
         _ = _ports.AccessTokens.DidNotReceiveWithAnyArgs().IssueAsync(default!, default!, default);
-        _ports.ReceivedNoCommit();
+        ReceivedOnlyAFailureEntry();
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public sealed class LoginCommandHandlerTests
         Assert.Equal(LogLevel.Error, entry.Level);
         Assert.Contains(user.Id.ToString(), entry.Message, StringComparison.Ordinal);
         _ports.Hasher.Received(1).VerifyAgainstDummy(Password); // costs a hash's time, like every other failure
-        _ports.ReceivedNoCommit();
+        ReceivedOnlyAFailureEntry();
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public sealed class LoginCommandHandlerTests
 
         ResultAssert.Failed(await Login(), "LOGIN_USER_NOT_VERIFIED");
 
-        _ports.ReceivedNoCommit();
+        ReceivedOnlyAFailureEntry();
     }
 
     [Fact]
@@ -114,7 +115,7 @@ public sealed class LoginCommandHandlerTests
 
         ResultAssert.Failed(await Login(), "LOGIN_BAD_CREDENTIALS");
 
-        _ports.ReceivedNoCommit();
+        ReceivedOnlyAFailureEntry();
     }
 
     [Fact]
@@ -208,6 +209,49 @@ public sealed class LoginCommandHandlerTests
     }
 
     [Fact]
+    public async Task Login_WithAWrongPassword_WritesOneLoginFailedEntryForTheUser_AndCommitsIt()
+    {
+        var user = StoredUser(new UserBuilder(), PasswordVerification.Failed);
+
+        ResultAssert.Failed(await Login(), "LOGIN_BAD_CREDENTIALS");
+
+        _ports.Audit.Received(1).Add(Arg.Is<AuditEvent>(e =>
+            e.Type == AuditEventType.LoginFailed && e.UserId == user.Id && e.ActorId == null && e.Ip == Client.Ip && e.UserAgent == Client.UserAgent));
+        _ports.ReceivedOneCommit();
+    }
+
+    [Fact]
+    public async Task Login_OfAnUnknownAddress_WritesTheSameEntryWithNoUser_SoItCostsTheSame()
+    {
+        ResultAssert.Failed(await Login(username: "nobody@example.com"), "LOGIN_BAD_CREDENTIALS");
+
+        _ports.Audit.Received(1).Add(Arg.Is<AuditEvent>(e => e.Type == AuditEventType.LoginFailed && e.UserId == null));
+        _ports.ReceivedOneCommit();
+    }
+
+    [Fact]
+    public async Task Login_WhileLocked_WritesOneLoginLockedEntry_WithoutCheckingThePassword()
+    {
+        var user = StoredUser(new UserBuilder(), PasswordVerification.Success);
+        _ports.LockAddress(user.NormalizedEmail, TimeSpan.FromSeconds(30));
+
+        ResultAssert.Failed(await Login(), "LOGIN_LOCKED");
+
+        _ports.Audit.Received(1).Add(Arg.Is<AuditEvent>(e => e.Type == AuditEventType.LoginLocked && e.UserId == user.Id));
+        _ports.Hasher.DidNotReceiveWithAnyArgs().Verify(default!, default!);
+    }
+
+    [Fact]
+    public async Task Login_ThatSucceeds_WritesNoEntryItself_TheSessionsEventDoes()
+    {
+        StoredUser(new UserBuilder(), PasswordVerification.Success);
+
+        ResultAssert.Succeeded(await Login());
+
+        _ports.Audit.DidNotReceiveWithAnyArgs().Add(default!);
+    }
+
+    [Fact]
     public async Task Login_ThatFails_StartsNoSession()
     {
         StoredUser(new UserBuilder(), PasswordVerification.Failed);
@@ -260,5 +304,13 @@ public sealed class LoginCommandHandlerTests
         ResultAssert.Succeeded(await Login(username: "  ALICE@EXAMPLE.COM "));
 
         await _ports.Users.Received(1).GetByNormalizedEmailAsync("alice@example.com", Arg.Any<CancellationToken>());
+    }
+
+    // A failed login commits one audit entry and nothing else: no session, no token, no change to the user.
+    private void ReceivedOnlyAFailureEntry()
+    {
+        _ports.Audit.Received(1).Add(Arg.Any<AuditEvent>());
+        _ports.Sessions.DidNotReceiveWithAnyArgs().Add(default!);
+        _ports.ReceivedOneCommit();
     }
 }

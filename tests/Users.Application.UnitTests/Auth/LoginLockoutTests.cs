@@ -4,6 +4,7 @@ using Users.Application.Abstractions.Security;
 using Users.Application.Auth.Commands.Login;
 using Users.Application.Settings;
 using Users.Application.UnitTests.TestSupport;
+using Users.Domain.Audit;
 using Users.Domain.Common;
 using Users.TestSupport;
 
@@ -33,7 +34,7 @@ public sealed class LoginLockoutTests
         _ports.Hasher.DidNotReceiveWithAnyArgs().Verify(default!, default!);
         _ports.Hasher.DidNotReceiveWithAnyArgs().VerifyAgainstDummy(default!);
         await _ports.Throttle.DidNotReceiveWithAnyArgs().ClearAsync(default!, default);
-        _ports.ReceivedNoCommit();
+        ReceivedOnlyAFailureEntry();
     }
 
     [Fact]
@@ -87,7 +88,15 @@ public sealed class LoginLockoutTests
 
     private Task<Result<LoginResult>> Login(string username) =>
         new LoginCommandHandler(
-                _ports.Users, _ports.Sessions, _ports.UnitOfWork, _ports.Hasher, [_ports.AccessTokens], _ports.RefreshIssuer(_options), _ports.Throttle, Options.Create(_options), Ports.Mapper, _ports.Time,
+                _ports.Users, _ports.Sessions, _ports.Audit, _ports.UnitOfWork, _ports.Hasher, [_ports.AccessTokens], _ports.RefreshIssuer(_options), _ports.Throttle, Options.Create(_options), Ports.Mapper, _ports.Time,
                 new RecordingLogger<LoginCommandHandler>())
             .Handle(new LoginCommand { Username = username, Password = Password }, CancellationToken.None);
+
+    // A failed login commits one audit entry and nothing else: no session, no token, no change to the user.
+    private void ReceivedOnlyAFailureEntry()
+    {
+        _ports.Audit.Received(1).Add(Arg.Any<AuditEvent>());
+        _ports.Sessions.DidNotReceiveWithAnyArgs().Add(default!);
+        _ports.ReceivedOneCommit();
+    }
 }

@@ -16,7 +16,7 @@ public sealed class LogoutEverywhereCommandHandlerTests
             .Handle(new LogoutEverywhereCommand(userId, authenticatedStamp), CancellationToken.None);
 
     [Fact]
-    public async Task LogoutEverywhere_ForActiveUser_RotatesTheStampRaisesSecurityStampRotatedAndCommitsOnce()
+    public async Task LogoutEverywhere_ForActiveUser_RotatesTheStampRaisesSecurityStampRotatedAndSignedOutEverywhereAndCommitsOnce()
     {
         var user = new UserBuilder().Build();
         _ports.Store(user);
@@ -29,7 +29,7 @@ public sealed class LogoutEverywhereCommandHandlerTests
         Assert.NotEqual(stamp, user.SecurityStamp);
         Assert.Equal(_ports.Time.GetUtcNow(), user.UpdatedAt);
         _ports.ReceivedOneCommit();
-        Assert.Equal(new SecurityStampRotated(user.Id), Assert.Single(events));
+        Assert.Equal([new SecurityStampRotated(user.Id), new SignedOutEverywhere(user.Id)], events);
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public sealed class RefreshCommandHandlerTests
         _user = _ports.Store(new UserBuilder());
         _session = Session.Start(_user, "jwt", SessionClient.Unknown, Ports.Start);
         _session.ExtendTo(Ports.Start.AddDays(7));
+        _session.DequeueDomainEvents(); // the login committed long ago
         _sessions.GetByIdAsync(_session.Id, Arg.Any<CancellationToken>()).Returns(_session);
         _token = RefreshToken.Issue("hash:" + Presented, _session, Ports.Start, Ports.Start.AddDays(7));
         _tokens.GetByHashAsync("hash:" + Presented, Arg.Any<CancellationToken>()).Returns(_token);

@@ -1,4 +1,5 @@
 using MediatR;
+using Users.Application.Common;
 using Users.Application.Auth.Commands.Login;
 using Users.Application.UnitTests.TestSupport;
 using Users.Application.Users.Commands.CreateUser;
@@ -158,7 +159,7 @@ public sealed class ValidationPipelineTests : IDisposable
     [InlineData(100)]
     public async Task ListUsers_WithLimitAtBounds_ReachesTheHandler(int limit)
     {
-        var result = await _host.Mediator.Send(new ListUsersQuery(Limit: limit, Cursor: UserCursor.Encode(Guid.CreateVersion7())));
+        var result = await _host.Mediator.Send(new ListUsersQuery(Limit: limit, Cursor: KeysetCursor.Encode(Guid.CreateVersion7())));
 
         Assert.True(result.IsSuccess);
     }

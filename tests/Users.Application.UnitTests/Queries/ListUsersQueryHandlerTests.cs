@@ -1,4 +1,5 @@
 using NSubstitute;
+using Users.Application.Common;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.UnitTests.TestSupport;
 using Users.Application.Users;
@@ -57,7 +58,7 @@ public sealed class ListUsersQueryHandlerTests
         Assert.Equal(users.Take(3).Select(u => u.Id), page.Items.Select(i => i.Id));
         Assert.Equal(["user0@example.com", "user1@example.com", "user2@example.com"], page.Items.Select(i => i.Email));
         Assert.NotNull(page.NextCursor);
-        Assert.True(UserCursor.TryDecode(page.NextCursor, out var lastId));
+        Assert.True(KeysetCursor.TryDecode(page.NextCursor, out var lastId));
         Assert.Equal(users[2].Id, lastId);
     }
 
@@ -93,7 +94,7 @@ public sealed class ListUsersQueryHandlerTests
         RepositoryHolds(0);
         var lastId = Guid.CreateVersion7();
 
-        await List(new ListUsersQuery(Cursor: UserCursor.Encode(lastId)));
+        await List(new ListUsersQuery(Cursor: KeysetCursor.Encode(lastId)));
 
         Assert.Equal(lastId, _asked?.After);
     }
@@ -120,14 +121,14 @@ public sealed class ListUsersQueryHandlerTests
     }
 
     [Fact]
-    public void UserCursor_RoundTripsAnId()
+    public void KeysetCursor_RoundTripsAnId()
     {
         var id = Guid.CreateVersion7();
 
-        var cursor = UserCursor.Encode(id);
+        var cursor = KeysetCursor.Encode(id);
 
         Assert.Equal(22, cursor.Length);
-        Assert.True(UserCursor.TryDecode(cursor, out var decoded));
+        Assert.True(KeysetCursor.TryDecode(cursor, out var decoded));
         Assert.Equal(id, decoded);
     }
 
@@ -140,5 +141,5 @@ public sealed class ListUsersQueryHandlerTests
     [InlineData("AAAAAAAAAAAAAAAAAAAA A")]
     [InlineData("AAAAAAAAAAAAAAAAAAAA+/")]
     [InlineData("AAAAAAAAAAAAAAAAAAAAAB")] // non-zero padding bits: a second spelling of an issued cursor
-    public void UserCursor_RejectsGarbage(string cursor) => Assert.False(UserCursor.TryDecode(cursor, out _));
+    public void KeysetCursor_RejectsGarbage(string cursor) => Assert.False(KeysetCursor.TryDecode(cursor, out _));
 }

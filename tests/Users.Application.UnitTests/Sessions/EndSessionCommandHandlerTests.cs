@@ -20,6 +20,7 @@ public sealed class EndSessionCommandHandlerTests
     {
         var session = Session.Start(new UserBuilder().Build(), "jwt", SessionClient.Unknown, _ports.Time.GetUtcNow());
         session.ExtendTo(_ports.Time.GetUtcNow().AddHours(1));
+        session.DequeueDomainEvents(); // started in an earlier, committed request
         _ports.Sessions.GetByIdAsync(session.Id, Arg.Any<CancellationToken>()).Returns(session);
         return session;
     }

@@ -25,6 +25,7 @@ public sealed class ApplicationHost : IDisposable
         services.AddSingleton(Ports.Users);
         services.AddSingleton(Ports.Access);
         services.AddSingleton(Ports.Sessions);
+        services.AddSingleton(Ports.Audit);
         services.AddSingleton(Ports.RefreshTokens);
         services.AddSingleton(Ports.RefreshCodec);
         services.AddSingleton(Ports.UnitOfWork);

@@ -59,6 +59,8 @@ public sealed class Ports
 
     public IRefreshTokenRepository RefreshTokens { get; } = Substitute.For<IRefreshTokenRepository>();
 
+    public IAuditLog Audit { get; } = Substitute.For<IAuditLog>();
+
     /// <summary>Makes <see cref="IssuedRefreshToken"/> and hashes by prefixing <c>hash:</c>.</summary>
     public IRefreshTokenCodec RefreshCodec { get; } = Substitute.For<IRefreshTokenCodec>();
 

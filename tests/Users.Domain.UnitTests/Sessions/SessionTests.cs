@@ -20,7 +20,7 @@ public sealed class SessionTests
         Assert.Equal(("203.0.113.9", "Agent/1"), (session.Ip, session.UserAgent));
         Assert.Equal((Now, Now, Now), (session.CreatedAt, session.LastUsedAt, session.ExpiresAt));
         Assert.False(session.IsLive(_user.SecurityStamp, Now));
-        Assert.Empty(session.DomainEvents);
+        Assert.Equal(new SessionStarted(session.Id, _user.Id), Assert.Single(session.DomainEvents));
     }
 
     [Fact]
@@ -87,6 +87,6 @@ public sealed class SessionTests
 
         session.End(reason);
 
-        Assert.Equal(new SessionEnded(session.Id, _user.Id, reason), Assert.Single(session.DomainEvents));
+        Assert.Equal(new SessionEnded(session.Id, _user.Id, reason), session.DomainEvents[^1]);
     }
 }

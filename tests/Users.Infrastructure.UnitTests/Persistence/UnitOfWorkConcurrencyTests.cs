@@ -109,7 +109,7 @@ public sealed class UnitOfWorkConcurrencyTests : SqliteDatabaseTests
 
     private static Task<User> LoadAsync(UsersDbContext db) => db.Users.SingleAsync();
 
-    private UnitOfWork UnitOfWork(UsersDbContext db) => new(db, _events, NullLogger<UnitOfWork>.Instance);
+    private UnitOfWork UnitOfWork(UsersDbContext db) => new(db, _events, new NoAuditContext(), TimeProvider.System, NullLogger<UnitOfWork>.Instance);
 
     private async Task<long> VersionAsync()
     {

@@ -123,10 +123,10 @@ public sealed class UnitOfWorkTests : SqliteDatabaseTests
         await using var db = Database.CreateContext();
         new UserRepository(db).Add(user);
 
-        await new UnitOfWork(db, _events, logger).SaveChangesAsync(CancellationToken.None);
+        await new UnitOfWork(db, _events, new NoAuditContext(), TimeProvider.System, logger).SaveChangesAsync(CancellationToken.None);
 
         Assert.Equal(2, _events.ReceivedCalls().Count());
-        var entry = Assert.Single(logger.Entries);
+        var entry = Assert.Single(logger.Entries, e => e.Level >= LogLevel.Warning);
         Assert.Equal(LogLevel.Error, entry.Level);
         Assert.Contains(nameof(UserRegistered), entry.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("hooked@example.com", entry.Message, StringComparison.Ordinal);
@@ -144,12 +144,12 @@ public sealed class UnitOfWorkTests : SqliteDatabaseTests
         var user = User.Register(new UserBuilder().WithEmail("published@example.com").Details(), UserBuilder.DefaultCreatedAt);
         new UserRepository(db).Add(user);
 
-        await new UnitOfWork(db, new DomainEventPublisher(services), NullLogger<UnitOfWork>.Instance).SaveChangesAsync(CancellationToken.None);
+        await new UnitOfWork(db, new DomainEventPublisher(services), new NoAuditContext(), TimeProvider.System, NullLogger<UnitOfWork>.Instance).SaveChangesAsync(CancellationToken.None);
 
         Assert.Equal([user.Id], handler.Received.Select(e => e.UserId));
     }
 
-    private UnitOfWork CreateUnitOfWork(UsersDbContext db) => new(db, _events, NullLogger<UnitOfWork>.Instance);
+    private UnitOfWork CreateUnitOfWork(UsersDbContext db) => new(db, _events, new NoAuditContext(), TimeProvider.System, NullLogger<UnitOfWork>.Instance);
 
     private sealed class RecordingHandler : IDomainEventHandler<UserRegistered>
     {

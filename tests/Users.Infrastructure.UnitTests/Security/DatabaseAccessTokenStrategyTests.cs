@@ -228,7 +228,7 @@ public sealed class DatabaseAccessTokenStrategyTests : SqliteDatabaseTests
             await other.SaveChangesAsync();
         }
 
-        await new UnitOfWork(db, Substitute.For<IDomainEventPublisher>(), NullLogger<UnitOfWork>.Instance).SaveChangesAsync(CancellationToken.None);
+        await new UnitOfWork(db, Substitute.For<IDomainEventPublisher>(), new NoAuditContext(), TimeProvider.System, NullLogger<UnitOfWork>.Instance).SaveChangesAsync(CancellationToken.None);
 
         Assert.Equal(0, await CountRowsAsync());
         await using var check = Database.CreateContext();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Users.Application.Settings;
+using Users.Domain.Audit;
 using Users.Domain.Sessions;
 using Users.Domain.Users;
 using Users.Infrastructure.Persistence;
@@ -58,9 +59,30 @@ public sealed class ExpiredRowsPurgerTests : SqliteDatabaseTests
 
         var purged = await CreatePurger().PurgeExpiredAsync(CancellationToken.None);
 
-        Assert.Equal(new ExpiredRowsPurger.PurgedRows(2, 0, 0, 0, 0), purged);
+        Assert.Equal(new ExpiredRowsPurger.PurgedRows(2, 0, 0, 0, 0, 0), purged);
         await using var check = Database.CreateContext();
         Assert.Equal([now.AddMilliseconds(1)], await check.Sessions.Select(s => s.ExpiresAt).ToListAsync());
+    }
+
+    [Fact]
+    public async Task PurgeExpired_DeletesAuditEntriesOlderThanTheRetention()
+    {
+        var now = _time.GetUtcNow();
+        await using (var db = Database.CreateContext())
+        {
+            foreach (var at in new[] { now.AddDays(-366), now.AddDays(-365).AddMilliseconds(-1), now.AddDays(-365), now.AddDays(-1) })
+            {
+                db.AuditEvents.Add(AuditEvent.Record(AuditEventType.LoginFailed, at, _user.Id, null, SessionClient.Unknown, null));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var purged = await CreatePurger().PurgeExpiredAsync(CancellationToken.None);
+
+        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 0, 0, 0, 0, 2), purged);
+        await using var check = Database.CreateContext();
+        Assert.Equal(2, await check.AuditEvents.CountAsync());
     }
 
     [Fact]
@@ -76,9 +98,9 @@ public sealed class ExpiredRowsPurgerTests : SqliteDatabaseTests
 
         var purged = await CreatePurger().PurgeExpiredAsync(CancellationToken.None);
 
-        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 0, 3, 0, 0), purged);
+        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 0, 3, 0, 0, 0), purged);
         Assert.Equal(["valid-for-a-millisecond", "valid-for-an-hour"], await RemainingAsync());
-        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 0, 0, 0, 0), await CreatePurger().PurgeExpiredAsync(CancellationToken.None));
+        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 0, 0, 0, 0, 0), await CreatePurger().PurgeExpiredAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -93,7 +115,7 @@ public sealed class ExpiredRowsPurgerTests : SqliteDatabaseTests
             await db.SaveChangesAsync();
         }
 
-        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 0, 0, 0, 1), await CreatePurger().PurgeExpiredAsync(CancellationToken.None));
+        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 0, 0, 0, 1, 0), await CreatePurger().PurgeExpiredAsync(CancellationToken.None));
         await using var check = Database.CreateContext();
         Assert.Equal("login:192.0.2.2", (await check.RateLimitCounters.SingleAsync()).Key);
     }
@@ -115,7 +137,7 @@ public sealed class ExpiredRowsPurgerTests : SqliteDatabaseTests
 
         var purged = await CreatePurger().PurgeExpiredAsync(CancellationToken.None);
 
-        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 0, 0, 2, 0), purged);
+        Assert.Equal(new ExpiredRowsPurger.PurgedRows(0, 0, 0, 2, 0, 0), purged);
         await using var check = Database.CreateContext();
         Assert.Equal(
             ["recent@example.com", "still-locked@example.com"],
@@ -131,7 +153,7 @@ public sealed class ExpiredRowsPurgerTests : SqliteDatabaseTests
 
         var entry = Assert.Single(_logger.Entries);
         Assert.Equal(LogLevel.Information, entry.Level);
-        Assert.Equal("Purged 0 expired session(s), 0 expired refresh token(s), 2 expired access token(s), 0 forgotten login failure count(s) and 0 rate-limit counter(s)", entry.Message);
+        Assert.Equal("Purged 0 expired session(s), 0 expired refresh token(s), 2 expired access token(s), 0 forgotten login failure count(s), 0 rate-limit counter(s) and 0 audit entries past retention", entry.Message);
     }
 
     [Fact]
@@ -185,7 +207,7 @@ public sealed class ExpiredRowsPurgerTests : SqliteDatabaseTests
         _useUnmigrated = false;
         await SeedAsync(("expired", _time.GetUtcNow().AddSeconds(-1)), ("valid", _time.GetUtcNow().AddHours(1)));
         _time.Advance(TimeSpan.FromSeconds(60));
-        await _logger.WaitForAsync(e => e.Message == "Purged 0 expired session(s), 0 expired refresh token(s), 1 expired access token(s), 0 forgotten login failure count(s) and 0 rate-limit counter(s)").WaitAsync(Patience);
+        await _logger.WaitForAsync(e => e.Message == "Purged 0 expired session(s), 0 expired refresh token(s), 1 expired access token(s), 0 forgotten login failure count(s), 0 rate-limit counter(s) and 0 audit entries past retention").WaitAsync(Patience);
         Assert.Equal(["valid"], await RemainingAsync());
 
         await purger.StopAsync(CancellationToken.None);
@@ -201,6 +223,7 @@ public sealed class ExpiredRowsPurgerTests : SqliteDatabaseTests
             provider.GetRequiredService<IServiceScopeFactory>(),
             Options.Create(new DatabaseTokenOptions { PurgeIntervalSeconds = intervalSeconds }),
             Options.Create(new UserManagementOptions()),
+            Options.Create(new AuditOptions()),
             _time,
             _logger);
     }

@@ -7,6 +7,7 @@ using Users.Application.Abstractions.Security;
 using Users.Application.Sessions;
 using Users.Application.Settings;
 using Users.Application.Users;
+using Users.Domain.Audit;
 using Users.Domain.Common;
 using Users.Domain.Sessions;
 using Users.Domain.Users;
@@ -16,6 +17,7 @@ namespace Users.Application.Auth.Commands.Login;
 public sealed partial class LoginCommandHandler(
     IUserRepository users,
     ISessionRepository sessions,
+    IAuditLog audit,
     IUnitOfWork unitOfWork,
     IPasswordHasher passwordHasher,
     IEnumerable<IAccessTokenStrategy> strategies,
@@ -30,17 +32,18 @@ public sealed partial class LoginCommandHandler(
     {
         // Locked or not, known or not: the same answer, and no password check while locked.
         var address = Email.NormalizeForLookup(request.Username!);
-        if ((await throttle.BeginAttemptAsync(address, cancellationToken)).LockedFor is { } wait)
+        var attempt = await throttle.BeginAttemptAsync(address, cancellationToken);
+        var user = await users.GetByNormalizedEmailAsync(address, cancellationToken);
+        if (attempt.LockedFor is { } wait)
         {
-            return UserErrors.LoginLocked(wait);
+            return await FailAsync(UserErrors.LoginLocked(wait), AuditEventType.LoginLocked, user, request, cancellationToken);
         }
 
-        var user = await users.GetByNormalizedEmailAsync(address, cancellationToken);
         if (user is null)
         {
             // Spend a hash's time anyway, so timing does not reveal which addresses are registered.
             passwordHasher.VerifyAgainstDummy(request.Password!);
-            return UserErrors.LoginBadCredentials;
+            return await FailAsync(UserErrors.LoginBadCredentials, AuditEventType.LoginFailed, null, request, cancellationToken);
         }
 
         var verification = passwordHasher.Verify(user.HashedPassword, request.Password!);
@@ -48,19 +51,19 @@ public sealed partial class LoginCommandHandler(
         {
             passwordHasher.VerifyAgainstDummy(request.Password!); // same time as every other failure
             LogUnknownHashFormat(user.Id);
-            return UserErrors.LoginBadCredentials;
         }
 
-        if (verification == PasswordVerification.Failed || !user.IsActive)
+        if (verification is PasswordVerification.Failed or PasswordVerification.UnknownFormat || !user.IsActive)
         {
-            return UserErrors.LoginBadCredentials; // counted as a failure when the attempt began
+            // Counted as a failure when the attempt began.
+            return await FailAsync(UserErrors.LoginBadCredentials, AuditEventType.LoginFailed, user, request, cancellationToken);
         }
 
         await throttle.ClearAsync(address, cancellationToken);
 
         if (options.Value.RequireVerification && !user.IsVerified)
         {
-            return UserErrors.LoginUserNotVerified;
+            return await FailAsync(UserErrors.LoginUserNotVerified, AuditEventType.LoginFailed, user, request, cancellationToken);
         }
 
         if (verification == PasswordVerification.SuccessRehashNeeded)
@@ -77,6 +80,15 @@ public sealed partial class LoginCommandHandler(
         var refreshToken = request.WithRefreshToken ? refreshTokens.Issue(session, now) : null;
         await unitOfWork.SaveChangesAsync(cancellationToken); // the login time, the session and its tokens, at once
         return new LoginResult(mapper.Map<UserRead>(user), token.Value, session.Id, refreshToken, token.ExpiresInSeconds);
+    }
+
+    // Known address or not, a failure writes the same one audit row (no user for an unknown address), so neither the
+    // answer nor its time tells them apart.
+    private async Task<Result<LoginResult>> FailAsync(Error error, AuditEventType type, User? user, LoginCommand request, CancellationToken cancellationToken)
+    {
+        audit.Add(AuditEvent.Record(type, time.GetUtcNow(), user?.Id, actorId: null, request.Client, sessionId: null));
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return error;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "User {UserId} has a stored password hash in an unknown format; login refused")]

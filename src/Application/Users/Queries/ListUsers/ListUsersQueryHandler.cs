@@ -1,5 +1,6 @@
 using MapsterMapper;
 using MediatR;
+using Users.Application.Common;
 using Users.Application.Abstractions.Persistence;
 using Users.Domain.Common;
 
@@ -10,13 +11,13 @@ public sealed class ListUsersQueryHandler(IUserRepository users, IMapper mapper)
     public async Task<Result<UserPage>> Handle(ListUsersQuery request, CancellationToken cancellationToken)
     {
         var limit = request.Limit ?? ListUsersQuery.DefaultLimit;
-        Guid? after = request.Cursor is not null && UserCursor.TryDecode(request.Cursor, out var id) ? id : null;
+        Guid? after = request.Cursor is not null && KeysetCursor.TryDecode(request.Cursor, out var id) ? id : null;
         var prefix = string.IsNullOrEmpty(request.Email) ? null : request.Email.Trim().Normalize().ToLowerInvariant();
 
         // One extra row tells whether another page follows, without a count query.
         var rows = await users.ListAsync(new UserListCriteria(limit + 1, after, prefix, request.IsActive), cancellationToken);
         var items = rows.Take(limit).Select(mapper.Map<UserRead>).ToList();
-        var next = rows.Count > limit ? UserCursor.Encode(items[^1].Id) : null;
+        var next = rows.Count > limit ? KeysetCursor.Encode(items[^1].Id) : null;
         return new UserPage(items, next);
     }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Users.Application.Common;
 using Users.Application.Common.Validation;
 
 namespace Users.Application.Users.Queries.ListUsers;
@@ -12,7 +13,7 @@ public sealed class ListUsersQueryValidator : AbstractValidator<ListUsersQuery>
             .WithErrorCode(ValidationTypes.ValueError)
             .WithMessage($"limit must be between 1 and {ListUsersQuery.MaxLimit}");
         RuleFor(q => q.Cursor)
-            .Must(c => c is null || UserCursor.TryDecode(c, out _))
+            .Must(c => c is null || KeysetCursor.TryDecode(c, out _))
             .WithErrorCode(ValidationTypes.ValueError)
             .WithMessage("cursor is not a next_cursor value this service issued");
         RuleFor(q => q.Email)

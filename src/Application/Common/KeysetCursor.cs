@@ -1,13 +1,14 @@
 using System.Buffers;
 using System.Buffers.Text;
 
-namespace Users.Application.Users.Queries.ListUsers;
+namespace Users.Application.Common;
 
 /// <summary>
-/// The opaque <c>next_cursor</c>: the last id of a page, as URL-safe base64 of its 16 bytes. Opaque so
-/// clients do not build cursors themselves, and the encoding can change without breaking them.
+/// The opaque <c>next_cursor</c> of keyset-paginated lists (users, audit entries): the last id of a page, as URL-safe
+/// base64 of its 16 bytes. Opaque so clients do not build cursors themselves, and the encoding can change without
+/// breaking them.
 /// </summary>
-public static class UserCursor
+public static class KeysetCursor
 {
     public static string Encode(Guid lastId) => Base64Url.EncodeToString(lastId.ToByteArray(bigEndian: true));
 
