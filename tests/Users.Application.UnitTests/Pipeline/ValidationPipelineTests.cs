@@ -1,6 +1,6 @@
 using MediatR;
-using Users.Application.Common;
 using Users.Application.Auth.Commands.Login;
+using Users.Application.Common;
 using Users.Application.UnitTests.TestSupport;
 using Users.Application.Users.Commands.CreateUser;
 using Users.Application.Users.Commands.UpdateUser;

@@ -1,6 +1,6 @@
 using NSubstitute;
-using Users.Application.Common;
 using Users.Application.Abstractions.Persistence;
+using Users.Application.Common;
 using Users.Application.UnitTests.TestSupport;
 using Users.Application.Users;
 using Users.Application.Users.Queries.ListUsers;

@@ -1,7 +1,7 @@
 using MapsterMapper;
 using MediatR;
-using Users.Application.Common;
 using Users.Application.Abstractions.Persistence;
+using Users.Application.Common;
 using Users.Domain.Common;
 
 namespace Users.Application.Users.Queries.ListUsers;
