@@ -12,7 +12,12 @@ public static class WebApplicationExtensions
     /// <summary>The request pipeline, in the order the contract's checks need.</summary>
     public static WebApplication UseApi(this WebApplication app)
     {
-        app.UseForwardedHeaders(); // first: the client address and scheme every later step sees
+        // First: the client address and scheme every later step sees. With no trusted proxy nobody's forwarded headers
+        // are believed, which is what leaving the middleware out does too, minus its work on every request.
+        if (app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value is { KnownProxies.Count: > 0 } or { KnownIPNetworks.Count: > 0 })
+        {
+            app.UseForwardedHeaders();
+        }
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (app.Services.GetRequiredService<IOptions<HstsSettings>>().Value.Enabled)
         {
