@@ -85,17 +85,21 @@ app.MapPost("/login", async (HttpContext context) =>
     var email = form["username"].ToString().Trim().ToLowerInvariant();
     var password = form["password"].ToString();
 
-    await using var command = dataSource.CreateCommand(
-        "SELECT id, hashed_password, security_stamp, is_active FROM users WHERE normalized_email = $1");
-    command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = email });
-    await using var reader = await command.ExecuteReaderAsync(context.RequestAborted);
-    if (!await reader.ReadAsync(context.RequestAborted) || !reader.GetBoolean(3) || !Verify(reader.GetString(1), password))
+    Guid userId;
+    string userStamp;
+    await using (var command = dataSource.CreateCommand(
+        "SELECT id, hashed_password, security_stamp, is_active FROM users WHERE normalized_email = $1"))
     {
-        return Results.BadRequest();
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = email });
+        await using var reader = await command.ExecuteReaderAsync(context.RequestAborted);
+        if (!await reader.ReadAsync(context.RequestAborted) || !reader.GetBoolean(3) || !Verify(reader.GetString(1), password))
+        {
+            return Results.BadRequest();
+        }
+
+        (userId, userStamp) = (reader.GetGuid(0), reader.GetString(2));
     }
 
-    var (userId, userStamp) = (reader.GetGuid(0), reader.GetString(2));
-    await reader.DisposeAsync();
     var now = DateTimeOffset.UtcNow;
     var sessionId = Guid.CreateVersion7(now);
     await using var session = dataSource.CreateCommand(
