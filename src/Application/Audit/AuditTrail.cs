@@ -16,18 +16,21 @@ public static class AuditTrail
 {
     /// <summary>
     /// The entries of <paramref name="domainEvent"/>, raised by <paramref name="source"/> (whose state after the change
-    /// tells, for instance, whether an updated flag was set or cleared), at <paramref name="now"/> in <paramref name="context"/>.
+    /// tells, for instance, whether an updated flag was set or cleared), at <paramref name="now"/> in <paramref name="context"/>,
+    /// with ids from <paramref name="ids"/> (one sequence per commit keeps its entries in the order recorded).
     /// </summary>
-    public static IEnumerable<AuditEvent> EntriesFor(IDomainEvent domainEvent, object source, IAuditContext context, DateTimeOffset now)
+    public static IEnumerable<AuditEvent> EntriesFor(IDomainEvent domainEvent, object source, IAuditContext context, DateTimeOffset now, Func<Guid> ids)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(ids);
         return DraftsFor(domainEvent, source).Select(d => AuditEvent.Record(
             d.Type,
             now,
             d.UserId,
             context.ActorId ?? (d.ProvenByTheUser ? d.UserId : null),
             context.Client,
-            d.SessionId ?? context.SessionId));
+            d.SessionId ?? context.SessionId,
+            ids()));
     }
 
     private static IEnumerable<Draft> DraftsFor(IDomainEvent domainEvent, object source) => domainEvent switch

@@ -11,7 +11,10 @@ public sealed class AuditEvent
 {
     private AuditEvent() { } // for EF Core
 
-    /// <summary>A version-7 UUID: ordering by id is ordering by time (to the millisecond).</summary>
+    /// <summary>
+    /// A version-7 UUID: ordering by id is ordering by time to the millisecond, and within one commit by the order of
+    /// recording (its entries take their ids from one <see cref="TimeOrderedIds.Sequence"/>).
+    /// </summary>
     public Guid Id { get; private set; }
 
     public DateTimeOffset At { get; private set; }
@@ -30,12 +33,13 @@ public sealed class AuditEvent
 
     public Guid? SessionId { get; private set; }
 
-    public static AuditEvent Record(AuditEventType type, DateTimeOffset at, Guid? userId, Guid? actorId, SessionClient client, Guid? sessionId)
+    public static AuditEvent Record(
+        AuditEventType type, DateTimeOffset at, Guid? userId, Guid? actorId, SessionClient client, Guid? sessionId, Guid? id = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         return new AuditEvent
         {
-            Id = TimeOrderedIds.Next(at),
+            Id = id ?? Guid.CreateVersion7(at),
             At = at,
             Type = type,
             UserId = userId,

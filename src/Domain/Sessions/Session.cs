@@ -55,7 +55,7 @@ public sealed class Session : AggregateRoot
 
         var session = new Session
         {
-            Id = TimeOrderedIds.Next(now),
+            Id = Guid.CreateVersion7(now),
             UserId = user.Id,
             SecurityStamp = user.SecurityStamp,
             Backend = backend,

@@ -31,11 +31,12 @@ public sealed partial class UnitOfWork(
             .Where(aggregate => aggregate.DomainEvents.Count > 0)
             .ToList();
         var now = time.GetUtcNow();
+        var ids = TimeOrderedIds.Sequence(now);
         foreach (var aggregate in aggregates)
         {
             foreach (var domainEvent in aggregate.DomainEvents)
             {
-                db.AuditEvents.AddRange(AuditTrail.EntriesFor(domainEvent, aggregate, auditContext, now));
+                db.AuditEvents.AddRange(AuditTrail.EntriesFor(domainEvent, aggregate, auditContext, now, ids));
             }
         }
 

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Users.Api.IntegrationTests.Infrastructure;
 using Users.Infrastructure.Persistence;
 
@@ -21,12 +24,18 @@ public abstract class AuditTrailTests(ApiFixture fixture) : ApiTestBase(fixture)
     {
         var email = NewEmail();
         Assert.Equal(HttpStatusCode.Created, (await RegisterAsync(email)).StatusCode);
+        await NextMillisecondAsync();
         Assert.Equal(HttpStatusCode.BadRequest, (await LoginAsync(email, Wrong)).StatusCode);
+        await NextMillisecondAsync();
         var token = await TokenAsync(email);
         var client = WithToken(token);
+        await NextMillisecondAsync();
         Assert.Equal(HttpStatusCode.OK, (await client.PatchAsync("/users/me", Json(new { password = NewPassword }))).StatusCode);
+        await NextMillisecondAsync();
         var again = WithToken(await TokenAsync(email, NewPassword));
+        await NextMillisecondAsync();
         Assert.Equal(HttpStatusCode.NoContent, (await again.PostAsync("/auth/jwt/logout", null)).StatusCode);
+        await NextMillisecondAsync();
         var reader = WithToken(await TokenAsync(email, NewPassword));
 
         var items = await ItemsAsync(reader, "/users/me/audit");
@@ -52,6 +61,7 @@ public abstract class AuditTrailTests(ApiFixture fixture) : ApiTestBase(fixture)
         var (user, _) = await CreateUserAsync();
 
         Assert.Equal(HttpStatusCode.OK, (await adminClient.PatchAsync($"/users/{user.Id}", Json(new { is_active = false, is_superuser = true, is_verified = true }))).StatusCode);
+        await NextMillisecondAsync();
         Assert.Equal(HttpStatusCode.OK, (await adminClient.PatchAsync($"/users/{user.Id}", Json(new { is_active = true, is_superuser = false }))).StatusCode);
         var items = await ItemsAsync(adminClient, $"/users/{user.Id}/audit");
 
@@ -66,14 +76,19 @@ public abstract class AuditTrailTests(ApiFixture fixture) : ApiTestBase(fixture)
     {
         var (_, adminClient) = await CreateUserAsync(superuser: true);
         var (user, client) = await CreateUserAsync();
+        await NextMillisecondAsync();
         await Anonymous().PostAsync("/auth/request-verify-token", Json(new { email = user.Email }));
         var verifyToken = PickupMailbox.TokenIn(await Factory.Mailbox.WaitForAsync(user.Email));
         Assert.Equal(HttpStatusCode.OK, (await Anonymous().PostAsync("/auth/verify", Json(new { token = verifyToken }))).StatusCode);
+        await NextMillisecondAsync();
         await Anonymous().PostAsync("/auth/forgot-password", Json(new { email = user.Email }));
         var resetToken = PickupMailbox.TokenIn(await Factory.Mailbox.WaitForAsync(user.Email, count: 2));
         Assert.Equal(HttpStatusCode.OK, (await Anonymous().PostAsync("/auth/reset-password", Json(new { token = resetToken, password = NewPassword }))).StatusCode);
+        await NextMillisecondAsync();
         var freshToken = await TokenAsync(user.Email, NewPassword);
+        await NextMillisecondAsync();
         Assert.Equal(HttpStatusCode.NoContent, (await WithToken(freshToken).PostAsync("/users/me/logout-all", null)).StatusCode);
+        await NextMillisecondAsync();
         Assert.Equal(HttpStatusCode.NoContent, (await adminClient.DeleteAsync($"/users/{user.Id}")).StatusCode);
 
         var items = await ItemsAsync(adminClient, $"/users/{user.Id}/audit");
@@ -83,6 +98,51 @@ public abstract class AuditTrailTests(ApiFixture fixture) : ApiTestBase(fixture)
             items.Select(i => i.GetProperty("type").GetString()));
         Assert.Equal(TestTokens.Payload(freshToken).GetProperty("sid").GetString(), items[1].GetProperty("session_id").GetString()); // where logout-all came from
         await (await client.GetAsync("/users/me/audit")).AssertProblemAsync(HttpStatusCode.Unauthorized, "Unauthorized");
+    }
+
+    [SkippableFact]
+    public async Task EmailChanges_EndedSessions_RefreshReuse_AndLockouts_AreRecorded()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        await using var service = Factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Auth:Lockout:MaxFailures", "2");
+            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
+        });
+        // Every step through this one service and its clock, so the trail's order is the clock's.
+        var email = NewEmail();
+        var registered = await (await service.CreateClient().PostAsync("/auth/register", Json(new { email, password = GoodPassword }))).JsonAsync();
+        var userId = registered.GetProperty("id").GetString();
+        var tick = () => clock.Advance(TimeSpan.FromSeconds(1)); // entries of one millisecond have no order between commits
+        tick();
+        var first = await (await LoginAsync(service, email, GoodPassword)).JsonAsync();
+        tick();
+        var second = await (await LoginAsync(service, email, GoodPassword)).JsonAsync();
+        var client = WithToken(service, first.GetProperty("access_token").GetString()!);
+        var secondSession = TestTokens.Payload(second.GetProperty("access_token").GetString()!).GetProperty("sid").GetString();
+
+        var moved = NewEmail("moved");
+        tick();
+        Assert.Equal(HttpStatusCode.OK, (await client.PatchAsync("/users/me", Json(new { email = moved }))).StatusCode);
+        tick();
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/users/me/sessions/{secondSession}")).StatusCode);
+        tick();
+        var refresh = first.GetProperty("refresh_token").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await Refresh(service, refresh)).StatusCode);
+        clock.Advance(TimeSpan.FromSeconds(11));
+        Assert.Equal(HttpStatusCode.BadRequest, (await Refresh(service, refresh)).StatusCode); // reuse: the first session ends
+        for (var i = 0; i < 3; i++)
+        {
+            tick();
+            await LoginAsync(service, moved, Wrong);
+        }
+
+        var (_, admin) = await CreateUserAsync(superuser: true);
+        var types = (await ItemsAsync(admin, $"/users/{userId}/audit")).Select(i => i.GetProperty("type").GetString()).ToList();
+
+        Assert.Equal(
+            ["login_locked", "login_failed", "login_failed", "refresh_reuse_detected", "session_ended", "email_changed", "login_succeeded", "login_succeeded", "registered"],
+            types);
     }
 
     [SkippableFact]
@@ -116,6 +176,7 @@ public abstract class AuditTrailTests(ApiFixture fixture) : ApiTestBase(fixture)
         var (user, client) = await CreateUserAsync();
         for (var i = 0; i < 4; i++)
         {
+            await NextMillisecondAsync();
             await TokenAsync(user.Email);
         }
 
@@ -146,6 +207,13 @@ public abstract class AuditTrailTests(ApiFixture fixture) : ApiTestBase(fixture)
         await (await admin.GetAsync($"/users/{Guid.NewGuid()}/audit")).AssertProblemAsync(HttpStatusCode.NotFound, "Not Found");
         await (await admin.GetAsync("/users/not-an-id/audit")).AssertProblemAsync(HttpStatusCode.NotFound, "Not Found");
     }
+
+    // The trail orders by time to the millisecond (and by recording within one commit); a step of these stories can
+    // take less than that, so each waits for the next millisecond before the next one.
+    private static Task NextMillisecondAsync() => Task.Delay(2);
+
+    private static Task<HttpResponseMessage> Refresh(WebApplicationFactory<Program> service, string token) =>
+        service.CreateClient().PostAsync("/auth/jwt/refresh", new FormUrlEncodedContent(new Dictionary<string, string> { ["refresh_token"] = token }));
 
     private static async Task<List<JsonElement>> ItemsAsync(HttpClient client, string path)
     {

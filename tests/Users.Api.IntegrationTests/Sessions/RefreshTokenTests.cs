@@ -134,6 +134,19 @@ public abstract class RefreshTokenTests(ApiFixture fixture) : ApiTestBase(fixtur
     }
 
     [SkippableFact]
+    public async Task EndingTheSessionFromAnotherDevice_EndsItsRefreshToken()
+    {
+        await using var service = Service();
+        var (user, other) = await CreateUserAsync();
+        var login = await LoginBodyAsync(service, user.Email);
+
+        var ended = await other.DeleteAsync($"/users/me/sessions/{TestTokens.Payload(Access(login)).GetProperty("sid").GetString()}");
+
+        Assert.Equal(HttpStatusCode.NoContent, ended.StatusCode);
+        await (await RefreshAsync(service, Refresh(login))).AssertProblemAsync(HttpStatusCode.BadRequest, "REFRESH_TOKEN_INVALID");
+    }
+
+    [SkippableFact]
     public async Task TwentyParallelRefreshes_OfOneToken_GiveOneSuccessor_AndNeverASecondFamily()
     {
         await using var service = Service();

@@ -29,9 +29,9 @@ public abstract class SessionTests(ApiFixture fixture) : ApiTestBase(fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sessions = (await response.JsonAsync()).EnumerateArray().ToList();
         Assert.Equal(2, sessions.Count); // CreateUserAsync's login, then this one
-        var mine = sessions[0];
-        Assert.True(mine.GetProperty("current").GetBoolean());
-        Assert.False(sessions[1].GetProperty("current").GetBoolean());
+        var mine = Assert.Single(sessions, s => s.GetProperty("current").GetBoolean());
+        var started = sessions.Select(s => s.GetProperty("created_at").GetDateTimeOffset()).ToList();
+        Assert.Equal(started.OrderDescending(), started); // newest first
         Assert.Equal("jwt", mine.GetProperty("backend").GetString());
         Assert.Equal(Agent, mine.GetProperty("user_agent").GetString());
         Assert.Equal("203.0.113.25", mine.GetProperty("ip").GetString());

@@ -28,7 +28,7 @@ public sealed class AuditTrailTests
     }
 
     private List<AuditEvent> Entries(IDomainEvent domainEvent, IAuditContext? context = null, object? source = null) =>
-        AuditTrail.EntriesFor(domainEvent, source ?? _user, context ?? _anonymous, Now).ToList();
+        AuditTrail.EntriesFor(domainEvent, source ?? _user, context ?? _anonymous, Now, TimeOrderedIds.Sequence(Now)).ToList();
 
     [Fact]
     public void ALogin_IsLoginSucceeded_InItsNewSession_ByTheUser_FromTheClient()

@@ -7,9 +7,11 @@ public sealed class TimeOrderedIdsTests
     private static readonly DateTimeOffset At = new(2026, 12, 2, 2, 0, 0, 123, TimeSpan.Zero);
 
     [Fact]
-    public void IdsOfOneMillisecond_SortInTheOrderMade_AndStayVersion7OfThatMillisecond()
+    public void ASequence_CountsUpInTheOrderMade_AndEveryIdStaysVersion7OfItsMillisecond()
     {
-        var ids = Enumerable.Range(0, 1000).Select(_ => TimeOrderedIds.Next(At)).ToList();
+        var next = TimeOrderedIds.Sequence(At);
+
+        var ids = Enumerable.Range(0, 1000).Select(_ => next()).ToList();
 
         Assert.Equal(ids.OrderBy(id => id.ToString(), StringComparer.Ordinal), ids);
         Assert.All(ids, id => Assert.Equal(7, id.Version));
@@ -18,12 +20,8 @@ public sealed class TimeOrderedIdsTests
     }
 
     [Fact]
-    public void AnEarlierMillisecond_KeepsItsOwnTime()
+    public void TwoSequences_OfOneInstant_StartApart()
     {
-        TimeOrderedIds.Next(At);
-
-        var earlier = TimeOrderedIds.Next(At.AddSeconds(-5));
-
-        Assert.Equal(At.AddSeconds(-5).ToUnixTimeMilliseconds(), Convert.ToInt64(earlier.ToString("N")[..12], 16));
+        Assert.NotEqual(TimeOrderedIds.Sequence(At)(), TimeOrderedIds.Sequence(At)());
     }
 }
