@@ -92,7 +92,7 @@ public static class AuthEndpoints
     private static async Task<IResult> LogoutAsync(
         AuthBackend backend, HttpContext context, IMediator mediator, AuthCookies cookies, CancellationToken cancellationToken)
     {
-        var current = context.Features.Get<CurrentUserFeature>()!;
+        var current = context.CurrentAuthentication();
         var result = await mediator.Send(new EndSessionCommand(current.User.Id, current.SessionId, SessionEndReason.Logout), cancellationToken);
         if (result.IsSuccess && backend.Transport == BackendTransport.Cookie)
         {

@@ -48,25 +48,22 @@ public static class SessionsEndpoints
 
     private static async Task<IResult> ListMineAsync(HttpContext context, IMediator mediator, CancellationToken cancellationToken)
     {
-        var current = Current(context);
+        var current = context.CurrentAuthentication();
         return (await mediator.Send(new ListSessionsQuery(current.User.Id, current.SessionId), cancellationToken)).ToJson(context);
     }
 
     private static async Task<IResult> EndMineAsync(string sessionId, HttpContext context, IMediator mediator, CancellationToken cancellationToken) =>
         UserIds.TryParse(sessionId, out var id)
-            ? (await mediator.Send(new EndSessionCommand(Current(context).User.Id, id), cancellationToken)).ToNoContent(context)
+            ? (await mediator.Send(new EndSessionCommand(context.CurrentAuthentication().User.Id, id), cancellationToken)).ToNoContent(context)
             : Problems.Status(StatusCodes.Status404NotFound, context);
 
     private static async Task<IResult> ListAsync(string id, HttpContext context, IMediator mediator, CancellationToken cancellationToken) =>
         UserIds.TryParse(id, out var userId)
-            ? (await mediator.Send(new ListSessionsQuery(userId, Current(context).SessionId), cancellationToken)).ToJson(context)
+            ? (await mediator.Send(new ListSessionsQuery(userId, context.CurrentAuthentication().SessionId), cancellationToken)).ToJson(context)
             : Problems.Status(StatusCodes.Status404NotFound, context);
 
     private static async Task<IResult> EndAsync(string id, string sessionId, HttpContext context, IMediator mediator, CancellationToken cancellationToken) =>
         UserIds.TryParse(id, out var userId) && UserIds.TryParse(sessionId, out var session)
             ? (await mediator.Send(new EndSessionCommand(userId, session), cancellationToken)).ToNoContent(context)
             : Problems.Status(StatusCodes.Status404NotFound, context);
-
-    private static CurrentUserFeature Current(HttpContext context) =>
-        context.Features.Get<CurrentUserFeature>() ?? throw new InvalidOperationException("No authenticated user: the route must require authorization.");
 }

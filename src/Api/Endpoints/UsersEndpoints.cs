@@ -105,7 +105,7 @@ public static class UsersEndpoints
     private static async Task<IResult> LogoutEverywhereAsync(
         HttpContext context, IMediator mediator, AuthCookies cookies, CancellationToken cancellationToken)
     {
-        var current = context.Features.Get<CurrentUserFeature>()!;
+        var current = context.CurrentAuthentication();
         var result = await mediator.Send(new LogoutEverywhereCommand(current.User.Id, current.SecurityStamp), cancellationToken);
         if (result.IsSuccess && current.Backend.Transport == BackendTransport.Cookie)
         {
