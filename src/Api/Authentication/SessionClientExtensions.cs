@@ -1,3 +1,4 @@
+using Users.Api.Networking;
 using Users.Domain.Sessions;
 
 namespace Users.Api.Authentication;
@@ -5,14 +6,12 @@ namespace Users.Api.Authentication;
 public static class SessionClientExtensions
 {
     /// <summary>
-    /// The client as a new session records it: the connection's address (the forwarded one only through a trusted
-    /// proxy, see <c>ForwardedHeaders:TrustedProxies</c>) and the <c>User-Agent</c> it sent.
+    /// The client as a new session records it: its address (<see cref="ClientAddressExtensions.ClientAddress"/>) and the
+    /// <c>User-Agent</c> it sent.
     /// </summary>
     public static SessionClient SessionClient(this HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var address = context.Connection.RemoteIpAddress;
-        var ip = address is { IsIPv4MappedToIPv6: true } ? address.MapToIPv4() : address;
-        return new SessionClient(ip?.ToString(), context.Request.Headers.UserAgent.ToString());
+        return new SessionClient(context.ClientAddress(), context.Request.Headers.UserAgent.ToString());
     }
 }

@@ -31,8 +31,10 @@ public static class AuthEndpoints
     {
         var group = app.MapGroup($"/auth/{backend.Name}").WithTags("auth");
         var cookie = backend.Transport == BackendTransport.Cookie;
+        var withRefreshToken = RefreshEndpoints.IssuesRefreshTokens(
+            backend, app.ServiceProvider.GetRequiredService<IOptions<UserManagementOptions>>().Value.RefreshTokens);
         var login = group.MapPost("/login", (HttpContext context, IMediator mediator, IMapper mapper, AuthCookies cookies, CancellationToken cancellationToken) =>
-                LoginAsync(backend, context, mediator, mapper, cookies, cancellationToken))
+                LoginAsync(backend, withRefreshToken, context, mediator, mapper, cookies, cancellationToken))
             .WithFormBody<LoginForm>()
             .RequireRateLimiting(RateLimitPolicies.Login)
             .WithName($"auth:{backend.Name}.login")
@@ -53,7 +55,7 @@ public static class AuthEndpoints
     }
 
     private static async Task<IResult> LoginAsync(
-        AuthBackend backend, HttpContext context, IMediator mediator, IMapper mapper, AuthCookies cookies, CancellationToken cancellationToken)
+        AuthBackend backend, bool withRefreshToken, HttpContext context, IMediator mediator, IMapper mapper, AuthCookies cookies, CancellationToken cancellationToken)
     {
         var (form, failures) = await LoginFormReader.ReadAsync(context, cancellationToken);
         if (form is null)
@@ -66,8 +68,7 @@ public static class AuthEndpoints
             Strategy = backend.Strategy,
             Backend = backend.Name,
             Client = context.SessionClient(),
-            WithRefreshToken = RefreshEndpoints.IssuesRefreshTokens(backend)
-                && context.RequestServices.GetRequiredService<IOptions<UserManagementOptions>>().Value.RefreshTokens.Enabled,
+            WithRefreshToken = withRefreshToken,
         };
         var result = await mediator.Send(command, cancellationToken);
         if (!result.IsSuccess)

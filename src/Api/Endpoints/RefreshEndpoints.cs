@@ -17,12 +17,8 @@ public static class RefreshEndpoints
 {
     public static IEndpointRouteBuilder MapRefreshEndpoints(this IEndpointRouteBuilder app)
     {
-        if (!app.ServiceProvider.GetRequiredService<IOptions<UserManagementOptions>>().Value.RefreshTokens.Enabled)
-        {
-            return app;
-        }
-
-        foreach (var backend in app.ServiceProvider.GetRequiredService<AuthBackendRegistry>().Backends.Where(IssuesRefreshTokens))
+        var settings = app.ServiceProvider.GetRequiredService<IOptions<UserManagementOptions>>().Value.RefreshTokens;
+        foreach (var backend in app.ServiceProvider.GetRequiredService<AuthBackendRegistry>().Backends.Where(b => IssuesRefreshTokens(b, settings)))
         {
             app.MapPost($"/auth/{backend.Name}/refresh", RefreshAsync)
                 .WithTags("auth")
@@ -38,11 +34,16 @@ public static class RefreshEndpoints
         return app;
     }
 
-    /// <summary>Whether logins through <paramref name="backend"/> get a refresh token (when refresh tokens are enabled).</summary>
-    public static bool IssuesRefreshTokens(AuthBackend backend)
+    /// <summary>
+    /// Whether logins through <paramref name="backend"/> get a refresh token and the backend has a refresh route: refresh
+    /// tokens are enabled, and it is a bearer + JWT backend. Settings are fixed at start-up, so callers decide it once.
+    /// </summary>
+    public static bool IssuesRefreshTokens(AuthBackend backend, RefreshTokenOptions settings)
     {
         ArgumentNullException.ThrowIfNull(backend);
-        return backend.Transport == BackendTransport.Bearer
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.Enabled
+            && backend.Transport == BackendTransport.Bearer
             && string.Equals(backend.Strategy, AccessTokenStrategyNames.Jwt, StringComparison.OrdinalIgnoreCase);
     }
 

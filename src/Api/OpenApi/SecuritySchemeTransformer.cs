@@ -37,7 +37,7 @@ public sealed class SecuritySchemeTransformer(AuthBackendRegistry registry, IOpt
                 Password = new OpenApiOAuthFlow
                 {
                     TokenUrl = new Uri($"/auth/{bearer.Name}/login", UriKind.Relative),
-                    RefreshUrl = options.Value.RefreshTokens.Enabled && Endpoints.RefreshEndpoints.IssuesRefreshTokens(bearer)
+                    RefreshUrl = Endpoints.RefreshEndpoints.IssuesRefreshTokens(bearer, options.Value.RefreshTokens)
                         ? new Uri($"/auth/{bearer.Name}/refresh", UriKind.Relative)
                         : null,
                 },

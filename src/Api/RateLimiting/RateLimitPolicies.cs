@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Users.Api.Errors;
+using Users.Api.Networking;
 using Users.Application.Abstractions.Security;
 using Users.Application.Settings;
 
@@ -48,7 +49,7 @@ public static class RateLimitPolicies
             return RateLimitPartition.GetNoLimiter(policy);
         }
 
-        var key = $"{policy}:{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";
+        var key = $"{policy}:{context.ClientAddress() ?? "unknown"}";
         var services = context.RequestServices;
         return RateLimitPartition.Get(key, k => new SharedWindowRateLimiter(
             k,

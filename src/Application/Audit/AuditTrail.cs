@@ -23,14 +23,15 @@ public static class AuditTrail
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(ids);
-        return DraftsFor(domainEvent, source).Select(d => AuditEvent.Record(
-            d.Type,
-            now,
-            d.UserId,
-            context.ActorId ?? (d.ProvenByTheUser ? d.UserId : null),
-            context.Client,
-            d.SessionId ?? context.SessionId,
-            ids()));
+        var drafts = DraftsFor(domainEvent, source).ToList();
+        if (drafts.Count == 0)
+        {
+            return []; // most events of a commit are hooks only: the request is not even asked who made them
+        }
+
+        var (actor, client, session) = (context.ActorId, context.Client, context.SessionId);
+        return drafts.Select(d => AuditEvent.Record(
+            d.Type, now, d.UserId, actor ?? (d.ProvenByTheUser ? d.UserId : null), client, d.SessionId ?? session, ids())).ToList();
     }
 
     private static IEnumerable<Draft> DraftsFor(IDomainEvent domainEvent, object source) => domainEvent switch

@@ -26,10 +26,6 @@ public sealed class RefreshTokenIssuer(IRefreshTokenRepository tokens, IRefreshT
         return token;
     }
 
-    /// <summary>No refresh token of <paramref name="session"/> works from this instant on.</summary>
-    public DateTimeOffset AbsoluteEndOf(Session session)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        return session.CreatedAt.AddSeconds(Settings.LifetimeSeconds);
-    }
+    // No refresh token of the session works from this instant on.
+    private DateTimeOffset AbsoluteEndOf(Session session) => session.CreatedAt.AddSeconds(Settings.LifetimeSeconds);
 }

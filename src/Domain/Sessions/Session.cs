@@ -82,17 +82,11 @@ public sealed class Session : AggregateRoot
         }
     }
 
-    /// <summary>Records a use at <paramref name="now"/>; returns whether it is worth writing (see <see cref="LastUsedResolution"/>).</summary>
-    public bool Touch(DateTimeOffset now)
-    {
-        if (now - LastUsedAt < LastUsedResolution)
-        {
-            return false;
-        }
-
-        LastUsedAt = now;
-        return true;
-    }
+    /// <summary>
+    /// Whether a use at <paramref name="now"/> is worth writing, the last one recorded being at
+    /// <paramref name="lastUsedAt"/> (see <see cref="LastUsedResolution"/>): the per-request check writes only then.
+    /// </summary>
+    public static bool IsUseWorthRecording(DateTimeOffset lastUsedAt, DateTimeOffset now) => now - lastUsedAt >= LastUsedResolution;
 
     /// <summary>Ends the session (its row and every token of it are deleted with it); the event records why.</summary>
     public void End(SessionEndReason reason) => Raise(new SessionEnded(Id, UserId, reason));

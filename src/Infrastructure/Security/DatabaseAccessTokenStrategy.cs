@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -21,14 +18,12 @@ namespace Users.Infrastructure.Security;
 public sealed class DatabaseAccessTokenStrategy(IServiceProvider services, IOptions<AuthTokenOptions> options, TimeProvider time)
     : IAccessTokenStrategy
 {
-    private const int TokenBytes = 32;
-
     // Resolved on first use, from the request's scope: every strategy is constructed wherever one is looked up by
     // name, so a request authenticated by JWT would otherwise lease a pooled context it never touches.
     private UsersDbContext? _db;
 
     /// <summary>The length of every token this strategy issues.</summary>
-    public static readonly int TokenLength = Base64Url.GetEncodedLength(TokenBytes);
+    public static readonly int TokenLength = OpaqueTokens.Length;
 
     public string Name => AccessTokenStrategyNames.Database;
 
@@ -38,7 +33,7 @@ public sealed class DatabaseAccessTokenStrategy(IServiceProvider services, IOpti
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(session);
-        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
+        var token = OpaqueTokens.New();
         var now = time.GetUtcNow();
         var expiresAt = now.AddSeconds(options.Value.AccessTokenLifetimeSeconds);
         Db.AccessTokens.Add(new AccessTokenRecord
@@ -55,7 +50,7 @@ public sealed class DatabaseAccessTokenStrategy(IServiceProvider services, IOpti
 
     public async ValueTask<AccessTokenClaims?> ReadAsync(string token, CancellationToken cancellationToken)
     {
-        if (!IsWellFormed(token))
+        if (!OpaqueTokens.IsWellFormed(token))
         {
             return null;
         }
@@ -70,7 +65,7 @@ public sealed class DatabaseAccessTokenStrategy(IServiceProvider services, IOpti
 
     public async ValueTask RevokeAsync(string token, CancellationToken cancellationToken)
     {
-        if (!IsWellFormed(token))
+        if (!OpaqueTokens.IsWellFormed(token))
         {
             return;
         }
@@ -88,9 +83,5 @@ public sealed class DatabaseAccessTokenStrategy(IServiceProvider services, IOpti
         tokens.Where(t => t.TokenHash == hash && now < t.ExpiresAt);
 
     /// <summary>The stored form of a token: SHA-256 of its characters, lower-case hex.</summary>
-    internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
-    // Anything that cannot be one of ours is refused without a database round trip.
-    private static bool IsWellFormed(string? token) =>
-        token is not null && token.Length == TokenLength && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+    internal static string Hash(string token) => OpaqueTokens.Hash(token);
 }

@@ -7,26 +7,22 @@ using Users.Application.Abstractions.Security;
 namespace Users.Infrastructure.Security;
 
 /// <summary>
-/// Refresh tokens are 32 random bytes, URL-safe base64 without padding (43 characters), stored as their SHA-256.
+/// Refresh tokens are <see cref="OpaqueTokens"/> like database access tokens: 43 characters, stored as their SHA-256.
 /// A spent token's successor pair is sealed with AES-256-GCM under a key derived from the spent token by HKDF-SHA256:
 /// the database holds only the token's hash, from which that key cannot be computed, so a copy of the database
 /// opens no pair; the client that presents the spent token again opens exactly its own.
 /// </summary>
 public sealed class RefreshTokenCodec : IRefreshTokenCodec
 {
-    private const int TokenBytes = 32;
     private const int NonceBytes = 12;
     private const int TagBytes = 16;
     private static readonly byte[] KeyInfo = "users:refresh-token:sealed-successor:v1"u8.ToArray();
 
-    public static readonly int TokenLength = Base64Url.GetEncodedLength(TokenBytes);
+    public string NewToken() => OpaqueTokens.New();
 
-    public string NewToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
+    public bool IsWellFormed(string? token) => OpaqueTokens.IsWellFormed(token);
 
-    public bool IsWellFormed(string? token) =>
-        token is not null && token.Length == TokenLength && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
-
-    public string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public string Hash(string token) => OpaqueTokens.Hash(token);
 
     public string Seal(string presented, TokenPair pair)
     {

@@ -67,14 +67,10 @@ public sealed class SessionTests
     }
 
     [Fact]
-    public void Touch_RecordsAUseOnlyAMinuteOrMoreAfterTheLastRecordedOne()
+    public void AUse_IsWorthRecordingOnlyAMinuteOrMoreAfterTheLastRecordedOne()
     {
-        var session = Session.Start(_user, "jwt", SessionClient.Unknown, Now);
-
-        Assert.False(session.Touch(Now.AddSeconds(59)));
-        Assert.Equal(Now, session.LastUsedAt);
-        Assert.True(session.Touch(Now.AddSeconds(60)));
-        Assert.Equal(Now.AddSeconds(60), session.LastUsedAt);
+        Assert.False(Session.IsUseWorthRecording(Now, Now.AddSeconds(59)));
+        Assert.True(Session.IsUseWorthRecording(Now, Now.AddSeconds(60)));
     }
 
     [Theory]

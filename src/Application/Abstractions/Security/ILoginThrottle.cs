@@ -3,7 +3,7 @@ namespace Users.Application.Abstractions.Security;
 /// <summary>
 /// Counts consecutive failed password checks per normalized address, known or not (the answers must not tell them
 /// apart), and locks an address that reached <c>Auth:Lockout:MaxFailures</c>. Shared by every instance over the same
-/// database. Writes at once, outside the unit of work: a failed login commits nothing else.
+/// database. Writes at once, outside the unit of work: the count must hold even for a login whose commit fails.
 /// </summary>
 public interface ILoginThrottle
 {

@@ -28,7 +28,7 @@ public sealed class GetCurrentUserQueryHandler(IEnumerable<IAccessTokenStrategy>
         }
 
         var now = time.GetUtcNow();
-        if (now - lastUsed >= Session.LastUsedResolution)
+        if (Session.IsUseWorthRecording(lastUsed, now))
         {
             await users.TouchSessionAsync(claims.SessionId, now, cancellationToken);
         }
