@@ -38,8 +38,8 @@ public static class DependencyInjection
                 "Auth:RefreshTokens:ReuseIntervalSeconds must be between 0 and 300.")
             .ValidateOnStart();
 
-        services.AddHttpContextAccessor();
-        services.AddScoped<IAuditContext, HttpAuditContext>();
+        services.AddScoped<HttpAuditContext>();
+        services.AddScoped<IAuditContext>(sp => sp.GetRequiredService<HttpAuditContext>());
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -85,7 +85,7 @@ public static class DependencyInjection
 
         var backends = AuthBackendsConfiguration.Read(configuration);
         services.AddSingleton(new AuthBackendRegistry(backends));
-        services.AddScoped<BackendAuthenticator>();
+        services.AddSingleton<BackendAuthenticator>();
         services.AddSingleton<IAuthorizationHandler, VerifiedWhenRequiredHandler>();
         var authentication = services.AddAuthentication(AuthSchemes.AnyBackend)
             .AddScheme<AuthenticationSchemeOptions, AnyBackendAuthenticationHandler>(AuthSchemes.AnyBackend, null);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Users.Api.Authentication;
 using Users.Api.Binding;
 using Users.Api.Endpoints;
 using Users.Api.Errors;
@@ -12,6 +13,8 @@ public static class WebApplicationExtensions
     /// <summary>The request pipeline, in the order the contract's checks need.</summary>
     public static WebApplication UseApi(this WebApplication app)
     {
+        app.Use(HttpAuditContext.BindToRequestAsync);
+
         // First: the client address and scheme every later step sees. With no trusted proxy nobody's forwarded headers
         // are believed, which is what leaving the middleware out does too, minus its work on every request.
         if (app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value is { KnownProxies.Count: > 0 } or { KnownIPNetworks.Count: > 0 })

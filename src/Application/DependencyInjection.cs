@@ -24,8 +24,8 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services, params Assembly[] extraAssemblies)
     {
         // MediatR 5.1.0 is the newest that restores here, and it has no registration helper of its own.
-        services.AddScoped<ServiceFactory>(sp => sp.GetService!);
-        services.AddScoped<IMediator, Mediator>();
+        // The mediator resolves handlers from the scope it was created in; its service factory is that scope's GetService.
+        services.AddScoped<IMediator>(sp => new Mediator(sp.GetService!));
         services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
         services.AddScoped<RefreshTokenIssuer>();
 

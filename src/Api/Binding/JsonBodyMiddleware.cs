@@ -26,14 +26,12 @@ public sealed class JsonBodyMiddleware(RequestDelegate next)
         CommentHandling = JsonCommentHandling.Disallow,
     };
 
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<RequestBodyMetadata>() is not { IsJson: true })
-        {
-            await next(context);
-            return;
-        }
+    // Routes without a JSON body (every GET among them) pass straight through, without an async state machine.
+    public Task InvokeAsync(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<RequestBodyMetadata>() is { IsJson: true } ? ParseThenInvokeAsync(context) : next(context);
 
+    private async Task ParseThenInvokeAsync(HttpContext context)
+    {
         var body = await ReadAsync(context);
         if (body is null)
         {

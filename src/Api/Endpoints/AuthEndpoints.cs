@@ -83,7 +83,7 @@ public static class AuthEndpoints
         }
 
         var login = result.Value;
-        return Results.Json(new BearerResponse(login.AccessToken)
+        return ResponseJson.Of(new BearerResponse(login.AccessToken)
         {
             RefreshToken = login.RefreshToken,
             ExpiresIn = login.RefreshToken is null ? null : login.ExpiresIn,

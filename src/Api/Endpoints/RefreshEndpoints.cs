@@ -2,6 +2,7 @@ using MapsterMapper;
 using MediatR;
 using Microsoft.Extensions.Options;
 using Users.Api.Authentication.Backends;
+using Users.Api.Binding;
 using Users.Api.Endpoints.Requests;
 using Users.Api.Errors;
 using Users.Api.OpenApi;
@@ -57,7 +58,7 @@ public static class RefreshEndpoints
 
         var result = await mediator.Send(mapper.Map<RefreshCommand>(request), cancellationToken);
         return result.IsSuccess
-            ? Results.Json(new BearerResponse(result.Value.AccessToken) { RefreshToken = result.Value.RefreshToken, ExpiresIn = result.Value.ExpiresIn })
+            ? ResponseJson.Of(new BearerResponse(result.Value.AccessToken) { RefreshToken = result.Value.RefreshToken, ExpiresIn = result.Value.ExpiresIn })
             : Problems.From(result.Error, context);
     }
 }

@@ -91,7 +91,7 @@ public static class UsersEndpoints
         return app;
     }
 
-    private static IResult GetMe(HttpContext context) => Results.Json(context.CurrentUser());
+    private static IResult GetMe(HttpContext context) => ResponseJson.Of(context.CurrentUser());
 
     // is_active, is_superuser and is_verified are ignored here, even when null: a user cannot grant themselves anything.
     private static async Task<IResult> UpdateMeAsync(

@@ -1,3 +1,4 @@
+using Users.Api.Binding;
 using Users.Domain.Common;
 
 namespace Users.Api.Errors;
@@ -6,7 +7,7 @@ namespace Users.Api.Errors;
 public static class ResultHttpExtensions
 {
     public static IResult ToJson<T>(this Result<T> result, HttpContext context, int statusCode = StatusCodes.Status200OK) =>
-        result.IsSuccess ? Results.Json(result.Value, statusCode: statusCode) : Problems.From(result.Error, context);
+        result.IsSuccess ? ResponseJson.Of(result.Value, statusCode) : Problems.From(result.Error, context);
 
     /// <summary>Success as the JSON literal <c>null</c> with <paramref name="statusCode"/>, as FastAPI Users answers 202/200 routes.</summary>
     public static IResult ToJsonNull(this Result result, HttpContext context, int statusCode) =>

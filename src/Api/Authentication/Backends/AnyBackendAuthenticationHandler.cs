@@ -15,7 +15,13 @@ public sealed class AnyBackendAuthenticationHandler(
     AuthBackendRegistry registry,
     BackendAuthenticator authenticator) : ContractAuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    // One backend (the usual deployment): its answer is the answer, handed straight through.
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync() =>
+        registry.Backends.Count == 1
+            ? authenticator.AuthenticateAsync(Context, registry.Backends[0], Scheme.Name)
+            : FirstBackendThatAuthenticatesAsync();
+
+    private async Task<AuthenticateResult> FirstBackendThatAuthenticatesAsync()
     {
         AuthenticateResult? failure = null;
         foreach (var backend in registry.Backends)

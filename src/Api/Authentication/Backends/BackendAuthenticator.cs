@@ -11,8 +11,9 @@ namespace Users.Api.Authentication.Backends;
 /// resolves the user through <see cref="GetCurrentUserQuery"/> with its strategy (valid token, existing active user,
 /// same security stamp). Shared by the default scheme, which tries every backend itself rather than through the
 /// authentication service (one handler per request instead of one per backend), and by each backend's own scheme.
+/// A singleton that asks the request's own mediator: one scoped service fewer to resolve on every request.
 /// </summary>
-public sealed class BackendAuthenticator(IOptions<CookieTransportOptions> cookie, IMediator mediator)
+public sealed class BackendAuthenticator(IOptions<CookieTransportOptions> cookie)
 {
     public async Task<AuthenticateResult> AuthenticateAsync(HttpContext context, AuthBackend backend, string scheme)
     {
@@ -30,6 +31,7 @@ public sealed class BackendAuthenticator(IOptions<CookieTransportOptions> cookie
             return AuthenticateResult.NoResult();
         }
 
+        var mediator = context.RequestServices.GetRequiredService<IMediator>();
         var result = await mediator.Send(new GetCurrentUserQuery(token, backend.Strategy), context.RequestAborted);
         if (!result.IsSuccess)
         {
