@@ -55,6 +55,25 @@ public abstract class AuditTrailTests(ApiFixture fixture) : ApiTestBase(fixture)
     }
 
     [SkippableFact]
+    public async Task EachEntry_CarriesTheClientOfTheRequestThatCausedIt()
+    {
+        var email = NewEmail();
+        Assert.Equal(HttpStatusCode.Created, (await RegisterAsync(email)).StatusCode);
+        await NextMillisecondAsync();
+        var phoneToken = await TokenFromAsync("PhoneApp/2.1", email);
+        await NextMillisecondAsync();
+        var laptopToken = await TokenFromAsync("LaptopBrowser/9.0", email);
+
+        var items = await ItemsAsync(WithToken(laptopToken), "/users/me/audit");
+
+        Assert.Equal(["login_succeeded", "login_succeeded", "registered"], items.Select(i => i.GetProperty("type").GetString()));
+        Assert.Equal("LaptopBrowser/9.0", items[0].GetProperty("user_agent").GetString());
+        Assert.Equal(TestTokens.Payload(laptopToken).GetProperty("sid").GetString(), items[0].GetProperty("session_id").GetString());
+        Assert.Equal("PhoneApp/2.1", items[1].GetProperty("user_agent").GetString());
+        Assert.Equal(TestTokens.Payload(phoneToken).GetProperty("sid").GetString(), items[1].GetProperty("session_id").GetString());
+    }
+
+    [SkippableFact]
     public async Task AdminActions_AreActedByTheSuperuser()
     {
         var (admin, adminClient) = await CreateUserAsync(superuser: true);
@@ -214,6 +233,15 @@ public abstract class AuditTrailTests(ApiFixture fixture) : ApiTestBase(fixture)
 
     private static Task<HttpResponseMessage> Refresh(WebApplicationFactory<Program> service, string token) =>
         service.CreateClient().PostAsync("/auth/jwt/refresh", new FormUrlEncodedContent(new Dictionary<string, string> { ["refresh_token"] = token }));
+
+    private async Task<string> TokenFromAsync(string userAgent, string email)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+        var response = await client.PostAsync("/auth/jwt/login", LoginForm(email));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.JsonAsync()).GetProperty("access_token").GetString()!;
+    }
 
     private static async Task<List<JsonElement>> ItemsAsync(HttpClient client, string path)
     {
