@@ -134,7 +134,7 @@ public sealed class DependencyInjectionTests
 
         var strategies = scope.ServiceProvider.GetServices<IAccessTokenStrategy>().ToList();
 
-        var wellFormed = new string('a', DatabaseAccessTokenStrategy.TokenLength);
+        var wellFormed = new string('a', OpaqueTokens.Length);
         await Assert.ThrowsAsync<OptionsValidationException>(
             async () => await strategies.Named(AccessTokenStrategyNames.Database).ReadAsync(wellFormed, CancellationToken.None));
     }

@@ -11,7 +11,13 @@ namespace Users.Api.Binding;
 internal static class ResponseJson
 {
     public static IResult Of<T>(T value, int statusCode = StatusCodes.Status200OK) =>
-        ResponseJsonContext.Default.GetTypeInfo(typeof(T)) is JsonTypeInfo<T> generated
+        Generated<T>.TypeInfo is { } generated
             ? Results.Json(value, generated, statusCode: statusCode)
             : Results.Json(value, statusCode: statusCode);
+
+    // Looked up once per type, not on every response.
+    private static class Generated<T>
+    {
+        public static readonly JsonTypeInfo<T>? TypeInfo = ResponseJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>;
+    }
 }

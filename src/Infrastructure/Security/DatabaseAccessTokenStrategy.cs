@@ -22,9 +22,6 @@ public sealed class DatabaseAccessTokenStrategy(IServiceProvider services, IOpti
     // name, so a request authenticated by JWT would otherwise lease a pooled context it never touches.
     private UsersDbContext? _db;
 
-    /// <summary>The length of every token this strategy issues.</summary>
-    public static readonly int TokenLength = OpaqueTokens.Length;
-
     public string Name => AccessTokenStrategyNames.Database;
 
     private UsersDbContext Db => _db ??= services.GetRequiredService<UsersDbContext>();
@@ -38,7 +35,7 @@ public sealed class DatabaseAccessTokenStrategy(IServiceProvider services, IOpti
         var expiresAt = now.AddSeconds(options.Value.AccessTokenLifetimeSeconds);
         Db.AccessTokens.Add(new AccessTokenRecord
         {
-            TokenHash = Hash(token),
+            TokenHash = OpaqueTokens.Hash(token),
             UserId = user.Id,
             SessionId = session.Id,
             SecurityStamp = user.SecurityStamp,
@@ -55,7 +52,7 @@ public sealed class DatabaseAccessTokenStrategy(IServiceProvider services, IOpti
             return null;
         }
 
-        var hash = Hash(token);
+        var hash = OpaqueTokens.Hash(token);
         var now = time.GetUtcNow();
         var row = await Unexpired(Db.AccessTokens.AsNoTracking(), hash, now)
             .Select(t => new { t.UserId, t.SecurityStamp, t.SessionId })
@@ -71,7 +68,7 @@ public sealed class DatabaseAccessTokenStrategy(IServiceProvider services, IOpti
         }
 
         // Find looks among tracked rows first, so a token issued in this same scope is revoked too.
-        var row = await Db.AccessTokens.FindAsync([Hash(token)], cancellationToken);
+        var row = await Db.AccessTokens.FindAsync([OpaqueTokens.Hash(token)], cancellationToken);
         if (row is not null)
         {
             Db.AccessTokens.Remove(row);
@@ -81,7 +78,4 @@ public sealed class DatabaseAccessTokenStrategy(IServiceProvider services, IOpti
     /// <summary>The row of <paramref name="hash"/> if it has not expired at <paramref name="now"/> (compared in SQL).</summary>
     internal static IQueryable<AccessTokenRecord> Unexpired(IQueryable<AccessTokenRecord> tokens, string hash, DateTimeOffset now) =>
         tokens.Where(t => t.TokenHash == hash && now < t.ExpiresAt);
-
-    /// <summary>The stored form of a token: SHA-256 of its characters, lower-case hex.</summary>
-    internal static string Hash(string token) => OpaqueTokens.Hash(token);
 }

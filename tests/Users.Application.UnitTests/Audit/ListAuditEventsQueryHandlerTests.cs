@@ -14,7 +14,7 @@ public sealed class ListAuditEventsQueryHandlerTests
     private readonly Ports _ports = new();
 
     private Task<Result<AuditPage>> List(Guid userId, int? limit = null, string? cursor = null) =>
-        new ListAuditEventsQueryHandler(_ports.Audit, _ports.Users).Handle(new ListAuditEventsQuery(userId, limit, cursor), CancellationToken.None);
+        new ListAuditEventsQueryHandler(_ports.Audit, _ports.Users, Ports.Mapper).Handle(new ListAuditEventsQuery(userId, limit, cursor), CancellationToken.None);
 
     private static AuditEvent Entry(Guid userId, int minute) =>
         AuditEvent.Record(AuditEventType.LoginSucceeded, Ports.Start.AddMinutes(minute), userId, userId, new SessionClient("192.0.2.7", "Agent/4"), Guid.NewGuid());

@@ -162,7 +162,7 @@ public sealed class DatabaseAccessTokenStrategyTests : SqliteDatabaseTests
     {
         var token = await IssueAndCommitAsync();
 
-        Assert.Null(await ReadAsync(DatabaseAccessTokenStrategy.Hash(token)));
+        Assert.Null(await ReadAsync(OpaqueTokens.Hash(token)));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class EndSessionsOnStampRotationTests : SqliteDatabaseTests
         var remaining = await check.AccessTokens.ToListAsync();
         var row = Assert.Single(remaining);
         Assert.Equal(_bystander.Id, row.UserId);
-        Assert.Equal(DatabaseAccessTokenStrategy.Hash(bystanderToken), row.TokenHash);
+        Assert.Equal(OpaqueTokens.Hash(bystanderToken), row.TokenHash);
         Assert.Equal([_bystander.Id], await check.Sessions.Select(s => s.UserId).ToListAsync());
     }
 
