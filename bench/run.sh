@@ -9,8 +9,8 @@ BENCH="$ROOT/bench"
 BENCH_USERS=${BENCH_USERS:-10000}              # seeded users per target (1000000 for the 1M run)
 BENCH_DURATION=${BENCH_DURATION:-10s}          # one measured wrk run
 BENCH_WARMUP=${BENCH_WARMUP:-3s}               # one warm-up wrk run before each measured run
-BENCH_ROUNDS=${BENCH_ROUNDS:-5}                # interleaved rounds of the me scenario over all targets
-BENCH_HASH_ROUNDS=${BENCH_HASH_ROUNDS:-3}      # interleaved rounds of login and registration at each hasher setting
+BENCH_ROUNDS=${BENCH_ROUNDS:-7}                # interleaved rounds of the me scenario over all targets
+BENCH_HASH_ROUNDS=${BENCH_HASH_ROUNDS:-5}      # interleaved rounds of login and registration at each hasher setting
 BENCH_STEADY_WINDOW=${BENCH_STEADY_WINDOW:-4}  # seconds per window while warming a target up to steady state
 BENCH_STEADY_MIN=${BENCH_STEADY_MIN:-6}        # at least this many windows (a plateau before the optimizing JIT is done)
 BENCH_STEADY_MAX=${BENCH_STEADY_MAX:-12}       # at most this many windows
@@ -21,6 +21,7 @@ BENCH_TARGETS=${BENCH_TARGETS:-"users floor identity"}
 BENCH_DEFAULT_COST=${BENCH_DEFAULT_COST:-1}    # 0 skips the runs at our default 600,000 iterations
 BENCH_OUT=${BENCH_OUT:-"$BENCH/results"}
 BENCH_LARGE=${BENCH_LARGE:-1000000}            # Users again at this many users (same run, for the size targets); 0 skips
+BENCH_LARGE_ROUNDS=${BENCH_LARGE_ROUNDS:-3}    # rounds of the paired small/large runs (each round: every scenario on both)
 BENCH_PASSWORD=Bench_Passw0rd_Xq7               # satisfies Users' policy and Identity's default rules
 EQUAL_PRF=sha512                               # Identity's default (PasswordHasher V3: PBKDF2-HMAC-SHA512, 100,000)
 EQUAL_ITERATIONS=100000
@@ -298,7 +299,7 @@ hash_runs() { # target label: login and registration (hash-bound, so the idle ap
 median_rounds() { # rounds-csv scenario...
   local file=$1 target scenario; shift
   for scenario in "$@"; do
-    for target in $BENCH_TARGETS; do
+    for target in ${TARGETS:-$BENCH_TARGETS}; do
       awk -F, -v t="$target" -v s="$scenario" '$2 == t && $3 == s' "$file" | sort -t, -k6,6g \
         | awk -F, '{ rows[NR] = $0 } END { if (NR > 0) print rows[int((NR + 1) / 2)] }' | cut -d, -f2- >>"$CSV"
     done
@@ -425,10 +426,13 @@ if [ "$BENCH_LARGE" -gt 0 ] && wants users; then
     if [ $size = small ]; then APP_PID=$SMALL_PID BASE=$SMALL_BASE token=$SMALL_TOKEN; else APP_PID=$LARGE_PID BASE=$LARGE_BASE token=$LARGE_TOKEN; fi
     warm_until_steady "users-$size-me" get.lua BENCH_TOKEN="$token" BENCH_PATH=/users/me
   done
+  # Each round runs every scenario on both sizes back to back, the first size alternating between rounds; the table
+  # keeps each size's median round, the ratios are medians of the per-round ratios (one pair's p99 is a few maxima).
   paired() { # scenario hash connections script env... (values with SIZE_ placeholders are filled per size)
     local scenario=$1 hash=$2 connections=$3 script=$4; shift 4
-    local size label token admin ids cursor users args a
-    for size in small large; do
+    local size label token admin ids cursor users args a order="small large"
+    if [ $((ROUND % 2)) = 0 ]; then order="large small"; fi
+    for size in $order; do
       if [ $size = small ]; then
         APP_PID=$SMALL_PID BASE=$SMALL_BASE label=$SMALL_LABEL token=$SMALL_TOKEN admin=$SMALL_ADMIN ids="$RUN_DIR/ids-small.txt" cursor=$SMALL_CURSOR users=$BENCH_USERS
       else
@@ -439,14 +443,24 @@ if [ "$BENCH_LARGE" -gt 0 ] && wants users; then
         a=${a//SIZE_TOKEN/$token}; a=${a//SIZE_ADMIN/$admin}; a=${a//SIZE_IDS/$ids}; a=${a//SIZE_CURSOR/$cursor}; a=${a//SIZE_USERS/$users}
         args+=("$a")
       done
-      run_wrk "$label" "$scenario" "$hash" "$connections" "$script" "${args[@]}"
+      WARM=$([ "$ROUND" = 1 ] && echo 1 || echo 0) ROW_CSV="$RUN_DIR/large-round.tmp" \
+        run_wrk "$label" "$scenario" "$hash" "$connections" "$script" "${args[@]}"
+      sed "s/^/$ROUND,/" "$RUN_DIR/large-round.tmp" >>"$LARGE_CSV"
+      rm -f "$RUN_DIR/large-round.tmp"
     done
   }
-  paired me "-" "$BENCH_CONNECTIONS" get.lua BENCH_TOKEN=SIZE_TOKEN BENCH_PATH=/users/me
-  paired user_by_id "-" "$BENCH_CONNECTIONS" by_id.lua BENCH_TOKEN=SIZE_ADMIN BENCH_IDS_FILE=SIZE_IDS
-  paired list_deep "-" "$BENCH_CONNECTIONS" get.lua BENCH_TOKEN=SIZE_ADMIN "BENCH_PATH=/users?limit=50&cursor=SIZE_CURSOR"
-  paired login "$HASH_EQ_LABEL" "$BENCH_HASH_CONNECTIONS" login.lua BENCH_USERS=SIZE_USERS BENCH_PASSWORD="$BENCH_PASSWORD" \
-    BENCH_PATH=/auth/jwt/login BENCH_STYLE=form
+  LARGE_CSV="$RUN_DIR/large-rounds.csv"
+  head -1 "$CSV" | sed 's/^/round,/' >"$LARGE_CSV"
+  for ROUND in $(seq 1 "$BENCH_LARGE_ROUNDS"); do
+    echo "   round $ROUND of $BENCH_LARGE_ROUNDS"
+    paired me "-" "$BENCH_CONNECTIONS" get.lua BENCH_TOKEN=SIZE_TOKEN BENCH_PATH=/users/me
+    paired user_by_id "-" "$BENCH_CONNECTIONS" by_id.lua BENCH_TOKEN=SIZE_ADMIN BENCH_IDS_FILE=SIZE_IDS
+    paired list_deep "-" "$BENCH_CONNECTIONS" get.lua BENCH_TOKEN=SIZE_ADMIN "BENCH_PATH=/users?limit=50&cursor=SIZE_CURSOR"
+    paired login "$HASH_EQ_LABEL" "$BENCH_HASH_CONNECTIONS" login.lua BENCH_USERS=SIZE_USERS BENCH_PASSWORD="$BENCH_PASSWORD" \
+      BENCH_PATH=/auth/jwt/login BENCH_STYLE=form
+  done
+  unset ROUND
+  TARGETS="$SMALL_LABEL $LARGE_LABEL" median_rounds "$LARGE_CSV" me user_by_id list_deep login
   APP_PID=$SMALL_PID; stop_app
   APP_PID=$LARGE_PID; OTHER_PID=""; stop_app
 fi
@@ -514,17 +528,43 @@ MD="$RUN_DIR/results.md"
     }' "$ROUNDS_CSV"
   hash_ratios "$HASH_EQ_LABEL"
   if [ -f "$RUN_DIR/hash-rounds-${HASH_DEF_LABEL//[^a-z0-9]/}.csv" ]; then hash_ratios "$HASH_DEF_LABEL"; fi
-  awk -F, -v small="${SMALL_LABEL:-}" -v large="${LARGE_LABEL:-}" -v cores="$CORES" -v ceq_ms="$COST_EQUAL" -v cdef_ms="$COST_DEFAULT" \
+  # 1M vs 10k, per round: the large size's latency over the small size's, p50 and p99; the median of each.
+  if [ -n "${LARGE_CSV:-}" ]; then
+    awk -F, -v small="$SMALL_LABEL" -v large="$LARGE_LABEL" '
+      NR > 1 { p50[$1 "/" $2 "/" $3] = $7; p99[$1 "/" $2 "/" $3] = $8; if ($1 > rounds) rounds = $1 }
+      function med(a, n,   i, j, t) { for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t } return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+      function fmt(a, n,   i, out) { out = ""; for (i = 1; i <= n; i++) out = out (i > 1 ? ", " : "") sprintf("%.2f", a[i]); return out }
+      function ratios(sc, lat,   r, n, a, b, x) {
+        n = 0
+        for (r = 1; r <= rounds; r++) {
+          a = (lat == "p50") ? p50[r "/" large "/" sc] : p99[r "/" large "/" sc]
+          b = (lat == "p50") ? p50[r "/" small "/" sc] : p99[r "/" small "/" sc]
+          if (b > 0) x[++n] = a / b
+        }
+        return (n == 0) ? "n/a" : sprintf("%.2f [%s]", med(x, n), fmt(x, n))
+      }
+      END {
+        line = ""
+        split("user_by_id list_deep login me", sc, " ")
+        for (k = 1; k <= 4; k++) line = line sprintf("%s%s p50 %s p99 %s", (k > 1 ? "; " : ""), sc[k], ratios(sc[k], "p50"), ratios(sc[k], "p99"))
+        printf "- %s vs %s, paired in %d rounds (latency ratio, median of the per-round ratios, target <= 1.2): %s\n", large, small, rounds, line
+      }' "$LARGE_CSV"
+  fi
+  # Resident memory after each me round (each target just served its own me load); the median over the rounds.
+  awk -F, '
+    NR > 1 && $3 == "me" { n[$2]++; v[$2, n[$2]] = $11 }
+    function med(t,   i, j, k, a, x) { k = n[t]; for (i = 1; i <= k; i++) a[i] = v[t, i]; for (i = 2; i <= k; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { x = a[j]; a[j] = a[j - 1]; a[j - 1] = x } return (k % 2) ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2 }
+    function all(t,   i, out) { out = ""; for (i = 1; i <= n[t]; i++) out = out (i > 1 ? ", " : "") v[t, i]; return out }
+    END {
+      if (n["users"] == 0 || n["identity"] == 0) exit
+      printf "- RSS after each me round, median: Users %s MB [%s], Identity %s MB [%s], Floor %s MB [%s] (target: Users <= Identity)\n",
+        med("users"), all("users"), med("identity"), all("identity"), med("floor"), all("floor")
+    }' "$ROUNDS_CSV"
+  awk -F, -v cores="$CORES" -v ceq_ms="$COST_EQUAL" -v cdef_ms="$COST_DEFAULT" \
       -v eq="$HASH_EQ_LABEL" -v def="$HASH_DEF_LABEL" '
-    NR > 1 { p50[$1 "/" $2 "/" $3] = $6; rps[$1 "/" $2 "/" $3] = $5; p99[$1 "/" $2 "/" $3] = $7; rss[$1 "/" $2 "/" $3] = $10; cpu[$1 "/" $2 "/" $3] = $8 }
+    NR > 1 { cpu[$1 "/" $2 "/" $3] = $8 }
     function r(a, b) { return (b > 0) ? sprintf("%.2f", a / b) : "n/a" }
     END {
-      if (small != "" && large != "") printf "- %s vs %s, paired runs (latency ratio, target <= 1.2): user_by_id p50 %s p99 %s; list_deep p50 %s p99 %s; login p50 %s p99 %s; me p50 %s p99 %s\n", large, small,
-        r(p50[large "/user_by_id/-"], p50[small "/user_by_id/-"]), r(p99[large "/user_by_id/-"], p99[small "/user_by_id/-"]),
-        r(p50[large "/list_deep/-"], p50[small "/list_deep/-"]), r(p99[large "/list_deep/-"], p99[small "/list_deep/-"]),
-        r(p50[large "/login/" eq], p50[small "/login/" eq]), r(p99[large "/login/" eq], p99[small "/login/" eq]),
-        r(p50[large "/me/-"], p50[small "/me/-"]), r(p99[large "/me/-"], p99[small "/me/-"])
-      printf "- RSS after the me rounds: Users %s MB, Identity %s MB, Floor %s MB (target: Users <= Identity)\n", rss["users/me/-"], rss["identity/me/-"], rss["floor/me/-"]
       printf "- cores / one single-threaded hash would say %.1f/s at %s and %.1f/s at %s; every core hashing at once gives less (see bench/README.md)\n",
         cores * 1000 / ceq_ms, eq, cores * 1000 / cdef_ms, def
       printf "- app CPU per request, Users / Floor (1.00 = no overhead over the floor): me %s, login@%s %s, register@%s %s, login@%s %s, register@%s %s\n",
