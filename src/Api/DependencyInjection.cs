@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Users.Api.Authentication;
 using Users.Api.Authentication.Backends;
+using Users.Api.Authentication.OAuth;
 using Users.Api.Binding;
 using Users.Api.Errors;
 using Users.Api.Hardening;
@@ -82,6 +83,7 @@ public static class DependencyInjection
             .Validate(o => o.SameSite != SameSiteMode.None || o.Secure, "Auth:Cookie:SameSite=None requires Auth:Cookie:Secure=true (browsers refuse it otherwise).")
             .ValidateOnStart();
         services.AddSingleton<AuthCookies>();
+        AddOAuth(services, configuration);
 
         var backends = AuthBackendsConfiguration.Read(configuration);
         services.AddSingleton(new AuthBackendRegistry(backends));
@@ -110,5 +112,27 @@ public static class DependencyInjection
             o.AddSchemaTransformer<OptionalSchemaTransformer>();
         });
         return services;
+    }
+
+    // The providers are bound here because their validation needs the backends; Infrastructure talks to them.
+    private static void AddOAuth(IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(OAuthOptions.SectionName);
+        services.AddOptions<OAuthOptions>()
+            .Bind(section)
+            .PostConfigure(o =>
+            {
+                // Scopes as one space-separated value (an environment variable) as well as a list.
+                foreach (var (name, provider) in o.Providers)
+                {
+                    if (provider.Scopes.Length == 0 && section[$"{nameof(OAuthOptions.Providers)}:{name}:{nameof(OAuthProviderOptions.Scopes)}"] is { Length: > 0 } scopes)
+                    {
+                        provider.Scopes = [scopes];
+                    }
+                }
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OAuthOptions>, OAuthOptionsValidator>();
+        services.AddSingleton<OAuthCsrfCookie>();
     }
 }

@@ -58,6 +58,7 @@ public static class WebApplicationExtensions
         app.MapResetPasswordEndpoints();
         app.MapUsersEndpoints();
         app.MapSessionsEndpoints();
+        app.MapOAuthEndpoints();
         app.MapAuditEndpoints();
         return app;
     }

@@ -9,6 +9,7 @@ using Users.Application.Abstractions.Security;
 using Users.Application.Common.Behaviors;
 using Users.Application.Common.Events;
 using Users.Application.Common.Mapping;
+using Users.Application.OAuth;
 using Users.Application.Security;
 using Users.Application.Sessions;
 
@@ -28,6 +29,8 @@ public static class DependencyInjection
         services.AddScoped<IMediator>(sp => new Mediator(sp.GetService!));
         services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
         services.AddScoped<RefreshTokenIssuer>();
+        services.AddScoped<SessionSignIn>();
+        services.AddScoped<OAuthCallbackVerifier>();
 
         foreach (var assembly in extraAssemblies.Prepend(typeof(DependencyInjection).Assembly).Distinct())
         {

@@ -1,5 +1,7 @@
 using System.Data;
 using Mapster;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -9,9 +11,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Users.Application.Abstractions.Audit;
+using Users.Application.Abstractions.OAuth;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
+using Users.Application.Settings;
 using Users.Infrastructure.Mail;
+using Users.Infrastructure.OAuth;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.Redis;
 using Users.Infrastructure.Security;
@@ -21,6 +26,9 @@ namespace Users.Infrastructure;
 
 public static class DependencyInjection
 {
+    /// <summary>Data Protection's application name: instances with the same one (and the same database) share keys.</summary>
+    public const string DataProtectionApplicationName = "Users";
+
     /// <summary>
     /// Registers the settings (validated at start), the database for the configured provider, the repository, the
     /// current-user reader of that provider and the unit of work, password hashing, both access token strategies
@@ -91,6 +99,7 @@ public static class DependencyInjection
         services.AddSingleton<ICommonPasswordList, ZxcvbnCommonPasswordList>();
 
         services.AddEmailDelivery(configuration);
+        AddOAuth(services);
 
         services.AddHealthChecks().AddDbContextCheck<UsersDbContext>("database", tags: ["ready"]);
         return services;
@@ -151,6 +160,22 @@ public static class DependencyInjection
         services.AddSingleton(_ => new RedisConnection(redis.Configuration!));
         services.AddSingleton<IRateLimitCounter, RedisRateLimitCounter>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+    }
+
+    // Provider tokens are encrypted with Data Protection, whose keys live in the database so every instance shares them.
+    // The providers themselves come from OAuthOptions, which the Api binds and validates (it knows the backends).
+    private static void AddOAuth(IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName).PersistKeysToDbContext<UsersDbContext>();
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IOptions<AuthTokenOptions>>((o, auth) => o.XmlEncryptor = new SecretXmlEncryptor(auth));
+        services.AddSingleton<IProviderTokenProtector, ProviderTokenProtector>();
+        services.AddSingleton<IOAuthStateTokens, OAuthStateTokens>();
+        services.AddHttpClient(OAuthProviderClient.HttpClientName)
+            .ConfigureHttpClient((sp, client) => client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<OAuthOptions>>().Value.TimeoutSeconds));
+        services.AddSingleton<OpenIdConnectDiscovery>();
+        services.AddSingleton<OpenIdConnectIdTokens>();
+        services.AddSingleton<IOAuthProviderClient, OAuthProviderClient>();
     }
 
     private static bool RedisConfigurationParses(string configuration)

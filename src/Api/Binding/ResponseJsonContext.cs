@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Users.Api.Endpoints.Requests;
 using Users.Application.Audit.Queries.ListAuditEvents;
+using Users.Application.OAuth.Queries.ListOAuthAccounts;
 using Users.Application.Sessions;
 using Users.Application.Users;
 using Users.Application.Users.Queries.ListUsers;
@@ -19,4 +20,6 @@ namespace Users.Api.Binding;
 [JsonSerializable(typeof(BearerResponse))]
 [JsonSerializable(typeof(IReadOnlyList<SessionRead>))]
 [JsonSerializable(typeof(AuditPage))]
+[JsonSerializable(typeof(OAuthAuthorizeResponse))]
+[JsonSerializable(typeof(IReadOnlyList<OAuthAccountRead>))]
 internal sealed partial class ResponseJsonContext : JsonSerializerContext;

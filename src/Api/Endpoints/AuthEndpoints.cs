@@ -76,18 +76,7 @@ public static class AuthEndpoints
             return Problems.From(result.Error, context);
         }
 
-        if (backend.Transport == BackendTransport.Cookie)
-        {
-            cookies.Set(context.Response, result.Value.AccessToken);
-            return Results.NoContent();
-        }
-
-        var login = result.Value;
-        return ResponseJson.Of(new BearerResponse(login.AccessToken)
-        {
-            RefreshToken = login.RefreshToken,
-            ExpiresIn = login.RefreshToken is null ? null : login.ExpiresIn,
-        });
+        return LoginResponses.For(backend, result.Value, context, cookies);
     }
 
     private static async Task<IResult> LogoutAsync(

@@ -61,6 +61,8 @@ public static class Problems
         ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        ErrorKind.BadGateway => StatusCodes.Status502BadGateway,
+        ErrorKind.GatewayTimeout => StatusCodes.Status504GatewayTimeout,
         _ => StatusCodes.Status400BadRequest,
     };
 

@@ -44,6 +44,8 @@ public static class AuditTrail
         UserVerified e => [new(AuditEventType.Verified, e.UserId, ProvenByTheUser: true)],
         UserUpdated e when source is User user => e.ChangedFields.SelectMany(field => Changed(field, user)),
         UserDeleted e => [new(AuditEventType.UserDeleted, e.UserId)],
+        OAuthAccountLinked e => [new(AuditEventType.OAuthLinked, e.UserId, ProvenByTheUser: true)],
+        OAuthAccountUnlinked e => [new(AuditEventType.OAuthUnlinked, e.UserId, ProvenByTheUser: true)],
         _ => [],
     };
 

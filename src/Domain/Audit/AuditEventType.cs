@@ -19,4 +19,6 @@ public enum AuditEventType
     SuperuserGranted,
     SuperuserRevoked,
     UserDeleted,
+    OAuthLinked,
+    OAuthUnlinked,
 }

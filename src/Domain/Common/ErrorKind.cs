@@ -20,4 +20,10 @@ public enum ErrorKind
 
     /// <summary>Too many attempts; try again after a wait (HTTP 429).</summary>
     TooManyRequests,
+
+    /// <summary>A service this one depends on (an OAuth provider) failed or answered nonsense (HTTP 502).</summary>
+    BadGateway,
+
+    /// <summary>A service this one depends on (an OAuth provider) did not answer in time (HTTP 504).</summary>
+    GatewayTimeout,
 }

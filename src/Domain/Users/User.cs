@@ -9,7 +9,7 @@ namespace Users.Domain.Users;
 /// (a new address clears verification, a new password or deactivation revokes issued tokens)
 /// and raise the domain events that hooks listen to.
 /// </summary>
-public sealed class User : AggregateRoot
+public sealed partial class User : AggregateRoot
 {
     private User() { } // for EF Core
 

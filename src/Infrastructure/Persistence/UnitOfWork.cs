@@ -52,6 +52,11 @@ public sealed partial class UnitOfWork(
             db.ChangeTracker.Clear();
             throw new EmailAlreadyTakenException("Another user already has this email address.", exception);
         }
+        catch (DbUpdateException exception) when (UniqueViolations.IsOAuthAccountTaken(exception))
+        {
+            db.ChangeTracker.Clear();
+            throw new OAuthAccountTakenException("Another user already has this provider account linked.", exception);
+        }
         catch (DbUpdateConcurrencyException exception) when (exception.Entries.Any(e => e.Entity is User or RefreshToken))
         {
             // Another request wrote the user (or spent the refresh token) since it was read: nothing was stored, and

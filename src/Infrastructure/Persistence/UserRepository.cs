@@ -61,6 +61,17 @@ public sealed class UserRepository(UsersDbContext db) : IUserRepository
             .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
             .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
 
+    public Task<User?> GetByOAuthAccountAsync(string oauthName, string accountId, CancellationToken cancellationToken) =>
+        db.Users.Include(u => u.OAuthAccounts)
+            .FirstOrDefaultAsync(u => u.OAuthAccounts.Any(a => a.OAuthName == oauthName && a.AccountId == accountId), cancellationToken);
+
+    public Task<User?> GetWithOAuthAccountsAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Users.Include(u => u.OAuthAccounts).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+
+    // Ids are version-7 UUIDs: in id order is in the order they were linked.
+    public async Task<IReadOnlyList<OAuthAccount>> ListOAuthAccountsAsync(Guid userId, CancellationToken cancellationToken) =>
+        await db.Set<OAuthAccount>().AsNoTracking().Where(a => a.UserId == userId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+
     public void Add(User user) => db.Users.Add(user);
 
     public void Remove(User user) => db.Users.Remove(user);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Users.Domain.Audit;
 using Users.Domain.Sessions;
@@ -10,7 +11,7 @@ namespace Users.Infrastructure.Persistence;
 /// migrations (column types differ: <c>uuid</c> and <c>timestamp with time zone</c> against SQLite's <c>TEXT</c>).
 /// The model itself is the same for both: it comes from the configurations in this assembly.
 /// </summary>
-public abstract class UsersDbContext : DbContext
+public abstract class UsersDbContext : DbContext, IDataProtectionKeyContext
 {
     protected UsersDbContext(DbContextOptions options)
         : base(options) { }
@@ -34,6 +35,9 @@ public abstract class UsersDbContext : DbContext
 
     /// <summary>Rate-limit hits per key and window, shared by every instance.</summary>
     public DbSet<RateLimitCounterRecord> RateLimitCounters => Set<RateLimitCounterRecord>();
+
+    /// <summary>Data Protection's key ring (it encrypts provider tokens), shared by every instance over this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -18,6 +18,7 @@ internal sealed class Hs256Jwt
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false, MapInboundClaims = false };
     private readonly SigningCredentials _signingCredentials;
     private readonly TokenValidationParameters _validation;
+    private readonly TokenValidationParameters _validationIgnoringLifetime;
     private readonly string _audience;
     private readonly bool _audienceAsArray;
     private readonly TimeProvider _time;
@@ -51,6 +52,9 @@ internal sealed class Hs256Jwt
             // Our clock, not DateTime.UtcNow, so expiry follows the injected TimeProvider (and tests control it).
             LifetimeValidator = ValidateLifetime,
         };
+        _validationIgnoringLifetime = _validation.Clone();
+        _validationIgnoringLifetime.ValidateLifetime = false;
+        _validationIgnoringLifetime.LifetimeValidator = null;
     }
 
     /// <summary>
@@ -95,6 +99,25 @@ internal sealed class Hs256Jwt
         {
             // ValidateTokenAsync reports failures in its result; anything thrown is a library surprise, still a rejection.
             return (null, exception);
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="token"/> failed only because it expired: signature, algorithm and audience are valid. Tells
+    /// "expired" from "not ours" for the routes whose answers differ (the OAuth state); never throws.
+    /// </summary>
+    public async ValueTask<bool> IsExpiredButOtherwiseValidAsync(string token)
+    {
+        try
+        {
+            var result = await _handler.ValidateTokenAsync(token, _validationIgnoringLifetime);
+            return result is { IsValid: true, SecurityToken: JsonWebToken jwt }
+                && jwt.TryGetPayloadValue<object>(JwtRegisteredClaimNames.Exp, out _)
+                && _time.GetUtcNow().UtcDateTime > jwt.ValidTo + ClockSkew;
+        }
+        catch (Exception)
+        {
+            return false;
         }
     }
 

@@ -154,6 +154,21 @@ public sealed class CommandLineTests : IDisposable
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Startup_WithAnOAuthProviderOnAnUnknownBackend_NamesTheSetting()
+    {
+        var (exitCode, _, error) = await RunAsync(["migrate"], extra: new()
+        {
+            ["OAuth__Providers__google__ClientId"] = "client",
+            ["OAuth__Providers__google__Authority"] = "https://accounts.example.com",
+            ["OAuth__Providers__google__Backend"] = "nosuch",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("OAuth:Providers:google:Backend is 'nosuch', which is not a configured backend (jwt, cookie).", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsync(args, stdin: null);

@@ -24,7 +24,7 @@ public sealed class LoginCommandHandlerTests
     private readonly RecordingLogger<LoginCommandHandler> _logger = new();
 
     private LoginCommandHandler Handler() =>
-        new(_ports.Users, _ports.Sessions, _ports.Audit, _ports.UnitOfWork, _ports.Hasher, [_ports.AccessTokens], _ports.RefreshIssuer(_options), _ports.Throttle, Options.Create(_options), Ports.Mapper, _ports.Time, _logger);
+        new(_ports.Users, _ports.Audit, _ports.UnitOfWork, _ports.Hasher, _ports.SignIn(_options), _ports.Throttle, Options.Create(_options), _ports.Time, _logger);
 
     private Task<Result<LoginResult>> Login(string username = UserBuilder.DefaultEmail, string password = Password) =>
         Handler().Handle(new LoginCommand { Username = username, Password = password, Backend = "cookie", Client = Client }, CancellationToken.None);

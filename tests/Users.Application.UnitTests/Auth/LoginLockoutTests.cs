@@ -88,7 +88,7 @@ public sealed class LoginLockoutTests
 
     private Task<Result<LoginResult>> Login(string username) =>
         new LoginCommandHandler(
-                _ports.Users, _ports.Sessions, _ports.Audit, _ports.UnitOfWork, _ports.Hasher, [_ports.AccessTokens], _ports.RefreshIssuer(_options), _ports.Throttle, Options.Create(_options), Ports.Mapper, _ports.Time,
+                _ports.Users, _ports.Audit, _ports.UnitOfWork, _ports.Hasher, _ports.SignIn(_options), _ports.Throttle, Options.Create(_options), _ports.Time,
                 new RecordingLogger<LoginCommandHandler>())
             .Handle(new LoginCommand { Username = username, Password = Password }, CancellationToken.None);
 

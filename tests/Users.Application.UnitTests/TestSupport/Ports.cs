@@ -99,6 +99,9 @@ public sealed class Ports
     /// <summary>The real issuer of refresh tokens over <see cref="RefreshTokens"/> and <see cref="RefreshCodec"/>.</summary>
     public RefreshTokenIssuer RefreshIssuer(UserManagementOptions options) => new(RefreshTokens, RefreshCodec, Options.Create(options));
 
+    /// <summary>The real end of a sign-in (session, tokens, one commit) over these ports.</summary>
+    public SessionSignIn SignIn(UserManagementOptions options) => new(Sessions, UnitOfWork, [AccessTokens], RefreshIssuer(options), Mapper);
+
 #pragma warning disable CA2012 // configuring a substitute's call, not consuming its ValueTask
     public void AcceptAnyPassword() =>
         Policy.CheckAsync(Arg.Any<string>(), Arg.Any<string?>(), Arg.Any<CancellationToken>())

@@ -12,7 +12,7 @@ public sealed class AuditEventTests
             [
                 "registered", "login_succeeded", "login_failed", "login_locked", "logout", "session_ended", "refresh_reuse_detected",
                 "password_changed", "password_reset", "email_changed", "verified", "activated", "deactivated", "superuser_granted",
-                "superuser_revoked", "user_deleted",
+                "superuser_revoked", "user_deleted", "oauth_linked", "oauth_unlinked",
             ],
             Enum.GetValues<AuditEventType>().Select(AuditEventTypes.Name));
     }

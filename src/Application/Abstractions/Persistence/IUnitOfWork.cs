@@ -7,5 +7,6 @@ namespace Users.Application.Abstractions.Persistence;
 public interface IUnitOfWork
 {
     /// <exception cref="EmailAlreadyTakenException">The database refused a second user with the same normalized address.</exception>
+    /// <exception cref="OAuthAccountTakenException">The database refused a second link of one provider account.</exception>
     Task SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -51,5 +51,13 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property<long>(VersionProperty).HasColumnName("version").IsConcurrencyToken();
 
         builder.HasIndex(u => u.NormalizedEmail).IsUnique().HasDatabaseName(NormalizedEmailIndexName);
+
+        // Part of the aggregate, loaded only where a use case asks for it (never on the per-request lookup).
+        builder.HasMany(u => u.OAuthAccounts)
+            .WithOne()
+            .HasForeignKey(a => a.UserId)
+            .OnDelete(DeleteBehavior.Cascade)
+            .HasConstraintName("fk_oauth_accounts_users_user_id");
+        builder.Navigation(u => u.OAuthAccounts).HasField("_oauthAccounts").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -1,4 +1,3 @@
-using MapsterMapper;
 using MediatR;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,25 +5,20 @@ using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
 using Users.Application.Sessions;
 using Users.Application.Settings;
-using Users.Application.Users;
 using Users.Domain.Audit;
 using Users.Domain.Common;
-using Users.Domain.Sessions;
 using Users.Domain.Users;
 
 namespace Users.Application.Auth.Commands.Login;
 
 public sealed partial class LoginCommandHandler(
     IUserRepository users,
-    ISessionRepository sessions,
     IAuditLog audit,
     IUnitOfWork unitOfWork,
     IPasswordHasher passwordHasher,
-    IEnumerable<IAccessTokenStrategy> strategies,
-    RefreshTokenIssuer refreshTokens,
+    SessionSignIn signIn,
     ILoginThrottle throttle,
     IOptions<UserManagementOptions> options,
-    IMapper mapper,
     TimeProvider time,
     ILogger<LoginCommandHandler> logger) : IRequestHandler<LoginCommand, Result<LoginResult>>
 {
@@ -71,15 +65,8 @@ public sealed partial class LoginCommandHandler(
             user.UpgradePasswordHash(passwordHasher.Hash(request.Password!));
         }
 
-        var now = time.GetUtcNow();
-        user.RecordLogin(now);
-        var session = Session.Start(user, request.Backend, request.Client, now);
-        sessions.Add(session);
-        var token = await strategies.Named(request.Strategy).IssueAsync(user, session, cancellationToken);
-        session.ExtendTo(token.UsableUntil);
-        var refreshToken = request.WithRefreshToken ? refreshTokens.Issue(session, now) : null;
-        await unitOfWork.SaveChangesAsync(cancellationToken); // the login time, the session and its tokens, at once
-        return new LoginResult(mapper.Map<UserRead>(user), token.Value, session.Id, refreshToken, token.ExpiresInSeconds);
+        return await signIn.SignInAsync(
+            user, new SignInRequest(request.Strategy, request.Backend, request.Client, request.WithRefreshToken), time.GetUtcNow(), cancellationToken);
     }
 
     // Known address or not, a failure writes the same one audit row (no user for an unknown address), so neither the

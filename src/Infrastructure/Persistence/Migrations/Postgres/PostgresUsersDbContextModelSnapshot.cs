@@ -22,6 +22,29 @@ namespace Users.Infrastructure.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("Users.Domain.Audit.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -167,6 +190,70 @@ namespace Users.Infrastructure.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_sessions_user_id");
 
                     b.ToTable("sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Users.Domain.Users.OAuthAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccessToken")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("access_token");
+
+                    b.Property<string>("AccountEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("account_email");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("OAuthName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("oauth_name");
+
+                    b.Property<string>("RefreshToken")
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("refresh_token");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_oauth_accounts");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_oauth_accounts_user_id");
+
+                    b.HasIndex("OAuthName", "AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_oauth_accounts_oauth_name_account_id");
+
+                    b.ToTable("oauth_accounts", (string)null);
                 });
 
             modelBuilder.Entity("Users.Domain.Users.User", b =>
@@ -354,6 +441,16 @@ namespace Users.Infrastructure.Persistence.Migrations.Postgres
                         .HasConstraintName("fk_sessions_users_user_id");
                 });
 
+            modelBuilder.Entity("Users.Domain.Users.OAuthAccount", b =>
+                {
+                    b.HasOne("Users.Domain.Users.User", null)
+                        .WithMany("OAuthAccounts")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_oauth_accounts_users_user_id");
+                });
+
             modelBuilder.Entity("Users.Infrastructure.Persistence.AccessTokenRecord", b =>
                 {
                     b.HasOne("Users.Domain.Sessions.Session", null)
@@ -369,6 +466,11 @@ namespace Users.Infrastructure.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_access_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Users.Domain.Users.User", b =>
+                {
+                    b.Navigation("OAuthAccounts");
                 });
 #pragma warning restore 612, 618
         }

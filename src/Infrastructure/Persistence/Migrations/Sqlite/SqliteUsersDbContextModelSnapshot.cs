@@ -17,6 +17,27 @@ namespace Users.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("Users.Domain.Audit.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -162,6 +183,70 @@ namespace Users.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_sessions_user_id");
 
                     b.ToTable("sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Users.Domain.Users.OAuthAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccessToken")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("access_token");
+
+                    b.Property<string>("AccountEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_email");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("OAuthName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("oauth_name");
+
+                    b.Property<string>("RefreshToken")
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refresh_token");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_oauth_accounts");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_oauth_accounts_user_id");
+
+                    b.HasIndex("OAuthName", "AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_oauth_accounts_oauth_name_account_id");
+
+                    b.ToTable("oauth_accounts", (string)null);
                 });
 
             modelBuilder.Entity("Users.Domain.Users.User", b =>
@@ -349,6 +434,16 @@ namespace Users.Infrastructure.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_sessions_users_user_id");
                 });
 
+            modelBuilder.Entity("Users.Domain.Users.OAuthAccount", b =>
+                {
+                    b.HasOne("Users.Domain.Users.User", null)
+                        .WithMany("OAuthAccounts")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_oauth_accounts_users_user_id");
+                });
+
             modelBuilder.Entity("Users.Infrastructure.Persistence.AccessTokenRecord", b =>
                 {
                     b.HasOne("Users.Domain.Sessions.Session", null)
@@ -364,6 +459,11 @@ namespace Users.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_access_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Users.Domain.Users.User", b =>
+                {
+                    b.Navigation("OAuthAccounts");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using MediatR;
+using Microsoft.Extensions.Options;
+using Users.Application.Abstractions.OAuth;
+using Users.Application.Abstractions.Persistence;
+using Users.Application.Abstractions.Security;
+using Users.Application.Auth.Commands.Login;
+using Users.Application.Sessions;
+using Users.Application.Settings;
+using Users.Domain.Common;
+using Users.Domain.Users;
+
+namespace Users.Application.OAuth.Commands.SignInWithOAuth;
+
+public sealed class SignInWithOAuthCommandHandler(
+    OAuthCallbackVerifier verifier,
+    IUserRepository users,
+    IProviderTokenProtector tokenProtector,
+    IPasswordHasher passwordHasher,
+    SessionSignIn signIn,
+    IOptions<OAuthOptions> options,
+    TimeProvider time) : IRequestHandler<SignInWithOAuthCommand, Result<LoginResult>>
+{
+    public async Task<Result<LoginResult>> Handle(SignInWithOAuthCommand request, CancellationToken cancellationToken)
+    {
+        var verified = await verifier.VerifyAsync(request.Callback, associatingUserId: null, cancellationToken);
+        if (!verified.IsSuccess)
+        {
+            return verified.Error;
+        }
+
+        var provider = options.Value.Providers[request.Callback.Provider];
+        var tokens = tokenProtector.Protect(verified.Value.Tokens);
+        return await OAuthLinkRaces.RetryAsync(() => SignInAsync(verified.Value, tokens, provider, request.SignIn, cancellationToken));
+    }
+
+    private async Task<Result<LoginResult>> SignInAsync(
+        VerifiedOAuthCallback verified, ProviderTokens tokens, OAuthProviderOptions provider, SignInRequest request, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var identity = verified.Identity;
+        var user = await users.GetByOAuthAccountAsync(identity.ProviderName, identity.AccountId, cancellationToken);
+        if (user is null)
+        {
+            user = await users.GetByNormalizedEmailAsync(identity.AccountEmail.Normalized, cancellationToken);
+            if (user is null)
+            {
+                user = User.RegisterFromProvider(identity, tokens, passwordHasher.Hash(UnknownPassword()), provider.IsVerifiedByDefault, now);
+                users.Add(user);
+            }
+            else if (!provider.AssociateByEmail)
+            {
+                return OAuthErrors.UserAlreadyExists;
+            }
+            else if (!verified.EmailVerified)
+            {
+                return OAuthErrors.EmailNotVerified; // else whoever registers the address at a lax provider takes the account
+            }
+            else
+            {
+                user.LinkOAuthAccount(identity, tokens, now);
+            }
+        }
+        else
+        {
+            user.LinkOAuthAccount(identity, tokens, now); // the provider's latest tokens and address
+        }
+
+        if (!user.IsActive)
+        {
+            return UserErrors.LoginBadCredentials;
+        }
+
+        return await signIn.SignInAsync(user, request, now, cancellationToken);
+    }
+
+    // Nobody knows it: such a user signs in through the provider, or sets a password through "forgot password".
+    private static string UnknownPassword() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+}
