@@ -143,7 +143,8 @@ public static class DependencyInjection
         }
     }
 
-    // In Redis when it is configured (shared by every instance over it, forgotten by expiry), else in the database.
+    // In Redis when it is configured (shared by every instance over it, forgotten by expiry), else in the database; and
+    // with Redis, the redis token strategy (FastAPI Users' RedisStrategy) for backends that name it.
     private static void AddRateLimitCounters(IServiceCollection services, IConfiguration configuration)
     {
         var redis = new RedisOptions { Configuration = configuration[$"{RedisOptions.SectionName}:{nameof(RedisOptions.Configuration)}"] };
@@ -159,6 +160,7 @@ public static class DependencyInjection
 
         services.AddSingleton(_ => new RedisConnection(redis.Configuration!));
         services.AddSingleton<IRateLimitCounter, RedisRateLimitCounter>();
+        services.AddSingleton<IAccessTokenStrategy, RedisAccessTokenStrategy>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
     }
 

@@ -169,6 +169,21 @@ public sealed class CommandLineTests : IDisposable
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Startup_WithARedisBackendButNoRedis_NamesTheSetting()
+    {
+        var (exitCode, _, error) = await RunAsync(["migrate"], extra: new()
+        {
+            ["Auth__Backends__0__Name"] = "redis",
+            ["Auth__Backends__0__Transport"] = "Bearer",
+            ["Auth__Backends__0__Strategy"] = "redis",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Auth:Backends:0:Strategy 'redis' needs Redis:Configuration", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsync(args, stdin: null);

@@ -50,9 +50,13 @@ public static partial class AuthBackendsConfiguration
                 failures.Add($"{at}:Transport '{transport}' is not supported. Use 'Bearer' or 'Cookie'.");
             }
 
-            if (strategy is not (AccessTokenStrategyNames.Jwt or AccessTokenStrategyNames.Database))
+            if (strategy is not (AccessTokenStrategyNames.Jwt or AccessTokenStrategyNames.Database or AccessTokenStrategyNames.Redis))
             {
-                failures.Add($"{at}:Strategy '{strategy}' is not supported. Use 'jwt' or 'database'.");
+                failures.Add($"{at}:Strategy '{strategy}' is not supported. Use 'jwt', 'database' or 'redis'.");
+            }
+            else if (strategy == AccessTokenStrategyNames.Redis && string.IsNullOrWhiteSpace(configuration["Redis:Configuration"]))
+            {
+                failures.Add($"{at}:Strategy 'redis' needs Redis:Configuration (a StackExchange.Redis configuration string such as redis.internal:6379).");
             }
 
             backends.Add(new AuthBackend { Name = name, Transport = parsedTransport, Strategy = strategy });
