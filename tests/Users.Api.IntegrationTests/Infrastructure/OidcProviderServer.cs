@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Users.Api.IntegrationTests.Infrastructure;
@@ -48,7 +46,7 @@ public sealed class OidcProviderServer : IAsyncLifetime
             await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], TimeSpan.FromMinutes(3));
         }
 
-        var port = FreePort();
+        var port = TestServerProcesses.FreePort();
         Issuer = $"http://127.0.0.1:{port}";
         var redirects = RedirectUris("oidc", "strict", "plain", "web", "linking").ToArray();
         var clients = JsonSerializer.Serialize(new object[]
@@ -67,7 +65,7 @@ public sealed class OidcProviderServer : IAsyncLifetime
         _server = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
         _server.ErrorDataReceived += (_, _) => { }; // its development warnings
         _server.BeginErrorReadLine();
-        StartWatchdog(_server.Id);
+        TestServerProcesses.StartWatchdog(_server.Id);
         var ready = await _server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
         if (ready is null || !ready.StartsWith("READY ", StringComparison.Ordinal))
         {
@@ -137,25 +135,5 @@ public sealed class OidcProviderServer : IAsyncLifetime
         }
 
         return directory?.FullName ?? throw new InvalidOperationException("Users.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private static void StartWatchdog(int serverId)
-    {
-        var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 {serverId} 2>/dev/null; do sleep 1; done; kill {serverId} 2>/dev/null";
-        var start = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-f", "bash", "-c", script })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var watchdog = Process.Start(start);
-        watchdog?.WaitForExit(TimeSpan.FromSeconds(10));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

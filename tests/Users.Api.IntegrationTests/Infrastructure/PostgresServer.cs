@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Users.Api.IntegrationTests.Infrastructure;
@@ -74,7 +72,7 @@ public static class PostgresServer
             Run("chown", ["postgres:postgres", directory], directory, asPostgres: false);
         }
 
-        var port = FreePort();
+        var port = TestServerProcesses.FreePort();
         var data = Path.Combine(directory, "data");
         Run(Path.Combine(BinariesDirectory, "initdb"),
             ["-D", data, "-U", "users", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], directory, asRoot);
@@ -172,12 +170,5 @@ public static class PostgresServer
         {
             throw new InvalidOperationException($"{Path.GetFileName(file)} exited with {process.ExitCode}: {error.Result}{output.Result}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -30,7 +30,7 @@ public sealed class RedisServer : IAsyncLifetime
             return Task.CompletedTask;
         }
 
-        Port = FreePort();
+        Port = TestServerProcesses.FreePort();
         Configuration = $"127.0.0.1:{Port}";
         Start();
         return WaitUntilAnsweringAsync();
@@ -65,7 +65,7 @@ public sealed class RedisServer : IAsyncLifetime
         }
 
         _server = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
-        StartWatchdog(_server.Id);
+        TestServerProcesses.StartWatchdog(_server.Id);
     }
 
     public async Task WaitUntilAnsweringAsync()
@@ -93,25 +93,5 @@ public sealed class RedisServer : IAsyncLifetime
         Stop();
         _server?.Dispose();
         return Task.CompletedTask;
-    }
-
-    private static void StartWatchdog(int serverId)
-    {
-        var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 {serverId} 2>/dev/null; do sleep 1; done; kill {serverId} 2>/dev/null";
-        var start = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-f", "bash", "-c", script })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var watchdog = Process.Start(start);
-        watchdog?.WaitForExit(TimeSpan.FromSeconds(10));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

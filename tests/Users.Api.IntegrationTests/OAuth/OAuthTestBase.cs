@@ -61,7 +61,7 @@ public abstract class OAuthTestBase : ApiTestBase, IAsyncLifetime
             b.UseSetting("OAuth:Providers:plain:IdClaim", "sub");
             b.UseSetting("OAuth:Providers:plain:ClientAuthentication", "client_secret_post");
             b.UseSetting("OAuth:Providers:down:ClientId", "nobody");
-            b.UseSetting("OAuth:Providers:down:Authority", $"http://127.0.0.1:{ClosedPort()}");
+            b.UseSetting("OAuth:Providers:down:Authority", $"http://127.0.0.1:{TestServerProcesses.FreePort()}");
             b.UseSetting("OAuth:Providers:slow:ClientId", "nobody");
             b.UseSetting("OAuth:Providers:slow:Authority", $"http://127.0.0.1:{silentPort}");
         });
@@ -148,12 +148,5 @@ public abstract class OAuthTestBase : ApiTestBase, IAsyncLifetime
         builder.UseSetting($"OAuth:Providers:{name}:ClientId", clientId);
         builder.UseSetting($"OAuth:Providers:{name}:ClientSecret", OidcProviderServer.ClientSecret);
         builder.UseSetting($"OAuth:Providers:{name}:Authority", Provider.Issuer);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port; // closed again when disposed: nothing listens there
     }
 }
