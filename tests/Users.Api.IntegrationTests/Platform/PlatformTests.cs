@@ -1,10 +1,22 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Users.Api.IntegrationTests.Infrastructure;
 
 namespace Users.Api.IntegrationTests.Platform;
 
 public abstract class PlatformTests(ApiFixture fixture) : ApiTestBase(fixture)
 {
+    [SkippableFact]
+    public void DataProtection_DoesNotReadItsKeyRingAtStartUp()
+    {
+        // Only OAuth sign-ins need the key ring (the OAuth tests prove it is read on demand); the warm-up would read the
+        // database through EF Core before the first request.
+        var hosted = Factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Select(s => s.GetType().FullName).ToList();
+
+        Assert.NotEmpty(hosted);
+        Assert.DoesNotContain(global::Users.Api.DependencyInjection.DataProtectionWarmUpType, hosted);
+    }
+
     [SkippableFact]
     public async Task UnknownRoute_Returns404InTheErrorShape()
     {
