@@ -5,15 +5,18 @@ using Users.Application.Auth.Commands.Login;
 
 namespace Users.Api.Endpoints;
 
-/// <summary>How a backend answers a successful sign-in (password login or OAuth callback): its cookie and 204, or the bearer body.</summary>
+/// <summary>
+/// How a backend answers a successful sign-in (password login or OAuth callback): its cookie and 204 (or a redirect to
+/// <c>redirectUrl</c>, which only cookie backends may have), or the bearer body.
+/// </summary>
 internal static class LoginResponses
 {
-    public static IResult For(AuthBackend backend, LoginResult login, HttpContext context, AuthCookies cookies)
+    public static IResult For(AuthBackend backend, LoginResult login, HttpContext context, AuthCookies cookies, string? redirectUrl = null)
     {
         if (backend.Transport == BackendTransport.Cookie)
         {
             cookies.Set(context.Response, login.AccessToken);
-            return Results.NoContent();
+            return redirectUrl is null ? Results.NoContent() : Results.Redirect(redirectUrl);
         }
 
         return ResponseJson.Of(new BearerResponse(login.AccessToken)

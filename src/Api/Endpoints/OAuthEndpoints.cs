@@ -122,13 +122,7 @@ public static class OAuthEndpoints
         }
 
         csrf.Clear(context.Response);
-        if (provider.RedirectUrl is { } redirect)
-        {
-            cookies.Set(context.Response, result.Value.AccessToken); // a cookie backend: the validator allows nothing else
-            return Results.Redirect(redirect);
-        }
-
-        return LoginResponses.For(backend, result.Value, context, cookies);
+        return LoginResponses.For(backend, result.Value, context, cookies, provider.RedirectUrl); // redirects: cookie backends only (validated)
     }
 
     private static async Task<IResult> AssociateAsync(

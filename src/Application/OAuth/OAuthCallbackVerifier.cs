@@ -1,6 +1,5 @@
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using Users.Application.Abstractions.OAuth;
+using Users.Application.Security;
 using Users.Domain.Common;
 using Users.Domain.Users;
 
@@ -39,7 +38,8 @@ public sealed class OAuthCallbackVerifier(IOAuthStateTokens states, IOAuthProvid
                 return OAuthErrors.StateExpired;
         }
 
-        if (!SameToken(callback.CsrfCookie, state.CsrfToken))
+        // Constant time: the cookie is a secret the attacker of a login CSRF does not have.
+        if (string.IsNullOrEmpty(callback.CsrfCookie) || !ConstantTime.Equals(state.CsrfToken, callback.CsrfCookie))
         {
             return OAuthErrors.InvalidState;
         }
@@ -66,9 +66,4 @@ public sealed class OAuthCallbackVerifier(IOAuthStateTokens states, IOAuthProvid
         var identity = new OAuthIdentity(callback.Provider, account.Value.AccountId, email.Value);
         return new VerifiedOAuthCallback(identity, account.Value.EmailVerified, account.Value.Tokens);
     }
-
-    // Constant time: the cookie is a secret the attacker of a login CSRF does not have.
-    private static bool SameToken(string? cookie, string expected) =>
-        !string.IsNullOrEmpty(cookie)
-        && CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(cookie.AsSpan()), MemoryMarshal.AsBytes(expected.AsSpan()));
 }

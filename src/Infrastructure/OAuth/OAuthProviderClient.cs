@@ -87,11 +87,11 @@ public sealed partial class OAuthProviderClient(
             throw new ProviderCallException("The provider's user info is about another subject than its ID token.");
         }
 
-        var claims = userInfo ?? idToken;
+        // The user info's claims first, the ID token's where it has none.
+        string? Email(JsonElement? claims) => claims is { } c ? ProviderJson.String(c, "email") : null;
+        bool Verified(JsonElement? claims) => claims is { } c && ProviderJson.IsTrue(c, "email_verified");
         var accountId = subject ?? infoSubject ?? throw new ProviderCallException("The provider named no subject.");
-        var email = (claims is { } c ? ProviderJson.String(c, "email") : null) ?? (idToken is { } t ? ProviderJson.String(t, "email") : null);
-        var verified = (claims is { } v && ProviderJson.IsTrue(v, "email_verified")) || (idToken is { } w && ProviderJson.IsTrue(w, "email_verified"));
-        return new OAuthProviderAccount(accountId, email, verified, tokens);
+        return new OAuthProviderAccount(accountId, Email(userInfo) ?? Email(idToken), Verified(userInfo) || Verified(idToken), tokens);
     }
 
     private async Task<ProviderTokenResponse> RequestTokensAsync(

@@ -27,12 +27,7 @@ public sealed class OpenIdConnectIdTokens(OpenIdConnectDiscovery discovery, Time
             RequireSignedTokens = true,
             RequireExpirationTime = true,
             ClockSkew = Hs256Jwt.ClockSkew,
-            LifetimeValidator = (notBefore, expires, _, _) =>
-            {
-                var now = time.GetUtcNow().UtcDateTime;
-                return expires is { } exp && now <= exp.ToUniversalTime() + Hs256Jwt.ClockSkew
-                    && (notBefore is not { } nbf || nbf.ToUniversalTime() <= now + Hs256Jwt.ClockSkew);
-            },
+            LifetimeValidator = Hs256Jwt.LifetimeOn(time),
         };
         var result = await _handler.ValidateTokenAsync(idToken, parameters);
         if (!result.IsValid || result.SecurityToken is not JsonWebToken token)

@@ -13,27 +13,20 @@ internal static class UniqueViolations
     private const string PostgresUniqueViolation = "23505"; // unique_violation
 
     public static bool IsNormalizedEmailTaken(DbUpdateException exception) =>
-        exception.InnerException switch
-        {
-            // SQLite names the column, not the index: "UNIQUE constraint failed: users.normalized_email".
-            SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint
-                && sqlite.SqliteExtendedErrorCode == SqliteConstraintUnique
-                && sqlite.Message.Contains(
-                    $"{UserConfiguration.TableName}.{UserConfiguration.NormalizedEmailColumn}", StringComparison.Ordinal),
-            PostgresException postgres => postgres.SqlState == PostgresUniqueViolation
-                && postgres.ConstraintName == UserConfiguration.NormalizedEmailIndexName,
-            _ => false,
-        };
+        Violates(exception, $"{UserConfiguration.TableName}.{UserConfiguration.NormalizedEmailColumn}", UserConfiguration.NormalizedEmailIndexName);
 
     public static bool IsOAuthAccountTaken(DbUpdateException exception) =>
+        Violates(exception, $"{OAuthAccountConfiguration.TableName}.account_id", OAuthAccountConfiguration.ProviderAccountIndexName);
+
+    // SQLite names the columns, not the index ("UNIQUE constraint failed: users.normalized_email", or for a composite
+    // index "oauth_accounts.oauth_name, oauth_accounts.account_id"); PostgreSQL names the index.
+    private static bool Violates(DbUpdateException exception, string sqliteColumn, string postgresIndex) =>
         exception.InnerException switch
         {
-            // "UNIQUE constraint failed: oauth_accounts.oauth_name, oauth_accounts.account_id"
             SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint
                 && sqlite.SqliteExtendedErrorCode == SqliteConstraintUnique
-                && sqlite.Message.Contains($"{OAuthAccountConfiguration.TableName}.account_id", StringComparison.Ordinal),
-            PostgresException postgres => postgres.SqlState == PostgresUniqueViolation
-                && postgres.ConstraintName == OAuthAccountConfiguration.ProviderAccountIndexName,
+                && sqlite.Message.Contains(sqliteColumn, StringComparison.Ordinal),
+            PostgresException postgres => postgres.SqlState == PostgresUniqueViolation && postgres.ConstraintName == postgresIndex,
             _ => false,
         };
 }

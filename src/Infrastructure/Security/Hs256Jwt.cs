@@ -50,7 +50,7 @@ internal sealed class Hs256Jwt
             ClockSkew = ClockSkew,
 
             // Our clock, not DateTime.UtcNow, so expiry follows the injected TimeProvider (and tests control it).
-            LifetimeValidator = ValidateLifetime,
+            LifetimeValidator = LifetimeOn(time),
         };
         _validationIgnoringLifetime = _validation.Clone();
         _validationIgnoringLifetime.ValidateLifetime = false;
@@ -129,12 +129,16 @@ internal sealed class Hs256Jwt
     public static Guid? GetSubjectId(JsonWebToken token) =>
         GetString(token, JwtRegisteredClaimNames.Sub) is { } subject && Guid.TryParseExact(subject, "D", out var id) ? id : null;
 
-    // Exactly exp + skew is still accepted, as IdentityModel's own validator does; no exp at all is never accepted.
-    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    /// <summary>
+    /// The contract's lifetime rule, on <paramref name="time"/>'s clock, for any JWT this service reads (its own, and
+    /// providers' ID tokens): exactly exp + skew is still accepted, as IdentityModel's own validator does; no exp at all
+    /// is never accepted.
+    /// </summary>
+    public static LifetimeValidator LifetimeOn(TimeProvider time) => (notBefore, expires, _, _) =>
     {
-        var now = _time.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow().UtcDateTime;
         return expires is { } exp
             && now <= exp.ToUniversalTime() + ClockSkew
             && (notBefore is not { } nbf || nbf.ToUniversalTime() <= now + ClockSkew);
-    }
+    };
 }

@@ -1,11 +1,11 @@
 using System.Buffers.Text;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Users.Application.Abstractions.Security;
+using Users.Application.Security;
 using Users.Domain.Users;
 using Users.Infrastructure.Settings;
 
@@ -120,7 +120,7 @@ public sealed partial class JwtUserActionTokens : IUserActionTokens
 
         // Compared in its encoded form, as issued: nothing to decode, so no malformed input can throw.
         var expected = Base64Url.EncodeToString(Fingerprint(user.HashedPassword));
-        return CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(expected.AsSpan()), MemoryMarshal.AsBytes(fingerprint.AsSpan()));
+        return ConstantTime.Equals(expected, fingerprint);
     }
 
     private byte[] Fingerprint(string passwordHash) => HMACSHA256.HashData(_fingerprintKey, Encoding.UTF8.GetBytes(passwordHash));

@@ -21,13 +21,6 @@ public sealed class OAuthCsrfCookie(IOptions<CookieTransportOptions> cookieOptio
 
     public static string? Read(HttpRequest request) => request.Cookies[Name];
 
-    private CookieOptions Attributes(TimeSpan maxAge) => new()
-    {
-        Path = "/",
-        HttpOnly = true,
-        Secure = cookieOptions.Value.Secure,
-        SameSite = SameSiteMode.Lax, // the provider's redirect back is a top-level GET: Lax sends it, Strict would not
-        MaxAge = maxAge,
-        IsEssential = true,
-    };
+    // Lax: the provider's redirect back is a top-level GET, which Lax sends and Strict would not.
+    private CookieOptions Attributes(TimeSpan maxAge) => AuthCookies.Attributes(cookieOptions.Value.Secure, SameSiteMode.Lax, maxAge);
 }

@@ -43,10 +43,10 @@ public sealed partial class OAuthOptionsValidator(AuthBackendRegistry backends) 
             yield return $"{path}:ClientId is required.";
         }
 
-        var endpoints = new[] { settings.AuthorizeEndpoint, settings.TokenEndpoint, settings.UserInfoEndpoint };
+        var endpoints = new[] { ("AuthorizeEndpoint", settings.AuthorizeEndpoint), ("TokenEndpoint", settings.TokenEndpoint), ("UserInfoEndpoint", settings.UserInfoEndpoint) };
         if (settings.IsOpenIdConnect)
         {
-            if (endpoints.Any(e => !string.IsNullOrWhiteSpace(e)))
+            if (endpoints.Any(e => !string.IsNullOrWhiteSpace(e.Item2)))
             {
                 yield return $"{path}: set either Authority (OpenID Connect discovery) or AuthorizeEndpoint, TokenEndpoint and UserInfoEndpoint (plain OAuth2), not both.";
             }
@@ -58,7 +58,7 @@ public sealed partial class OAuthOptionsValidator(AuthBackendRegistry backends) 
         }
         else
         {
-            foreach (var (key, value) in new[] { ("AuthorizeEndpoint", settings.AuthorizeEndpoint), ("TokenEndpoint", settings.TokenEndpoint), ("UserInfoEndpoint", settings.UserInfoEndpoint) })
+            foreach (var (key, value) in endpoints)
             {
                 if (string.IsNullOrWhiteSpace(value))
                 {

@@ -39,31 +39,20 @@ public sealed class SignInWithOAuthCommandHandler(
     {
         var now = time.GetUtcNow();
         var identity = verified.Identity;
-        var user = await users.GetByOAuthAccountAsync(identity.ProviderName, identity.AccountId, cancellationToken);
+        var user = await users.GetByOAuthAccountAsync(identity.ProviderName, identity.AccountId, cancellationToken)
+            ?? await users.GetByNormalizedEmailAsync(identity.AccountEmail.Normalized, cancellationToken);
         if (user is null)
         {
-            user = await users.GetByNormalizedEmailAsync(identity.AccountEmail.Normalized, cancellationToken);
-            if (user is null)
-            {
-                user = User.RegisterFromProvider(identity, tokens, passwordHasher.Hash(UnknownPassword()), provider.IsVerifiedByDefault, now);
-                users.Add(user);
-            }
-            else if (!provider.AssociateByEmail)
-            {
-                return OAuthErrors.UserAlreadyExists;
-            }
-            else if (!verified.EmailVerified)
-            {
-                return OAuthErrors.EmailNotVerified; // else whoever registers the address at a lax provider takes the account
-            }
-            else
-            {
-                user.LinkOAuthAccount(identity, tokens, now);
-            }
+            user = User.RegisterFromProvider(identity, tokens, passwordHasher.Hash(UnknownPassword()), provider.IsVerifiedByDefault, now);
+            users.Add(user);
+        }
+        else if (!user.OAuthAccounts.Any(a => a.Is(identity)) && ByAddressRefusal(provider, verified) is { } refusal)
+        {
+            return refusal;
         }
         else
         {
-            user.LinkOAuthAccount(identity, tokens, now); // the provider's latest tokens and address
+            user.LinkOAuthAccount(identity, tokens, now); // a new link, or the provider's latest tokens and address
         }
 
         if (!user.IsActive)
@@ -73,6 +62,13 @@ public sealed class SignInWithOAuthCommandHandler(
 
         return await signIn.SignInAsync(user, request, now, cancellationToken);
     }
+
+    // An unknown provider account whose address a user has is linked only when the provider allows it and verified the
+    // address: else whoever registers the address at a lax provider takes the account.
+    private static Error? ByAddressRefusal(OAuthProviderOptions provider, VerifiedOAuthCallback verified) =>
+        !provider.AssociateByEmail ? OAuthErrors.UserAlreadyExists
+        : !verified.EmailVerified ? OAuthErrors.EmailNotVerified
+        : null;
 
     // Nobody knows it: such a user signs in through the provider, or sets a password through "forgot password".
     private static string UnknownPassword() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));

@@ -1,8 +1,7 @@
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using MediatR;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
+using Users.Application.Security;
 using Users.Domain.Common;
 using Users.Domain.Sessions;
 using Users.Domain.Users;
@@ -22,7 +21,7 @@ public sealed class GetCurrentUserQueryHandler(IEnumerable<IAccessTokenStrategy>
 
         // One query: the user, and whether the token's session is still one of theirs.
         var access = await users.FindAccessAsync(claims.UserId, claims.SessionId, cancellationToken);
-        if (access is not { SessionLastUsedAt: { } lastUsed } || !access.User.IsActive || !SameStamp(access.SecurityStamp, claims.SecurityStamp))
+        if (access is not { SessionLastUsedAt: { } lastUsed } || !access.User.IsActive || !ConstantTime.Equals(access.SecurityStamp, claims.SecurityStamp))
         {
             return UserErrors.Unauthorized;
         }
@@ -35,8 +34,4 @@ public sealed class GetCurrentUserQueryHandler(IEnumerable<IAccessTokenStrategy>
 
         return access;
     }
-
-    // Constant time over the characters themselves: no byte arrays allocated on the hottest path.
-    private static bool SameStamp(string stored, string presented) =>
-        CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(stored.AsSpan()), MemoryMarshal.AsBytes(presented.AsSpan()));
 }
