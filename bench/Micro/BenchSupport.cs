@@ -101,8 +101,21 @@ public sealed class InMemoryUserRepository : IUserRepository, IUserAccessReader
 
     public Task<User?> FindForReadAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult(_users.GetValueOrDefault(id));
 
-    public Task<UserAccess?> FindAccessAsync(Guid id, CancellationToken cancellationToken) =>
-        Task.FromResult(_users.TryGetValue(id, out var user) ? new UserAccess(Mapper.Map<UserRead>(user), user.SecurityStamp) : null);
+    // Every session asked about is live: the pipeline's cost, not the session bookkeeping, is what is measured.
+    public Task<UserAccess?> FindAccessAsync(Guid id, Guid sessionId, CancellationToken cancellationToken) =>
+        Task.FromResult(_users.TryGetValue(id, out var user)
+            ? new UserAccess(Mapper.Map<UserRead>(user), user.SecurityStamp, sessionId, DateTimeOffset.UtcNow)
+            : null);
+
+    public Task TouchSessionAsync(Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<User?> GetByOAuthAccountAsync(string oauthName, string accountId, CancellationToken cancellationToken) =>
+        Task.FromResult(_users.Values.FirstOrDefault(u => u.OAuthAccounts.Any(a => a.OAuthName == oauthName && a.AccountId == accountId)));
+
+    public Task<User?> GetWithOAuthAccountsAsync(Guid id, CancellationToken cancellationToken) => GetByIdAsync(id, cancellationToken);
+
+    public Task<IReadOnlyList<OAuthAccount>> ListOAuthAccountsAsync(Guid userId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<OAuthAccount>>(_users.TryGetValue(userId, out var user) ? [.. user.OAuthAccounts] : []);
 
     public Task<bool> ExistsByNormalizedEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
         Task.FromResult(_users.Values.Any(u => u.NormalizedEmail == normalizedEmail));

@@ -8,6 +8,7 @@ using Users.Application.Abstractions.Security;
 using Users.Application.Users;
 using Users.Application.Users.Queries.GetCurrentUser;
 using Users.Domain.Common;
+using Users.Domain.Sessions;
 using Users.Domain.Users;
 using Users.Infrastructure;
 using Users.Infrastructure.Persistence;
@@ -16,8 +17,10 @@ namespace Users.Bench.Micro;
 
 /// <summary>
 /// The current-user lookup on a real SQLite file with <see cref="UserCount"/> users, wired by AddInfrastructure and
-/// migrated by MigrateDatabaseAsync as the service does: the repository read alone, a raw ADO.NET read of the same row
-/// (the floor), and the whole GetCurrentUserQuery (token → user) through the mediator.
+/// migrated by MigrateDatabaseAsync as the service does; the target user has one live session (a row in <c>sessions</c>),
+/// which its token belongs to. It times the repository read alone, the current-user lookup (the user joined with the
+/// token's session in one query), a raw ADO.NET read of the same row and session (the floor), and the whole
+/// GetCurrentUserQuery (token → user and session) through the mediator.
 /// </summary>
 [MemoryDiagnoser]
 public class CurrentUserLookupBenchmarks
@@ -32,6 +35,8 @@ public class CurrentUserLookupBenchmarks
     private IUserAccessReader _heldAccess = null!;
     private Guid _userId;
     private string _userIdText = null!;
+    private Guid _sessionId;
+    private string _sessionIdText = null!;
     private GetCurrentUserQuery _query = null!;
 
     [GlobalSetup]
@@ -61,22 +66,36 @@ public class CurrentUserLookupBenchmarks
                 target ??= batch == UserCount / 2000 ? users[500] : null;
             }
 
+            // The target's login, as SessionSignIn does it: a session, its token, the session kept as long as the token.
+            var session = Session.Start(
+                target!,
+                "jwt",
+                new SessionClient("203.0.113.7", "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"),
+                TimeProvider.System.GetUtcNow());
             var jwt = scope.ServiceProvider.GetServices<IAccessTokenStrategy>().Named(AccessTokenStrategyNames.Jwt);
-            _query = new GetCurrentUserQuery(await jwt.IssueAsync(target!, default));
+            var token = await jwt.IssueAsync(target!, session, default);
+            session.ExtendTo(token.UsableUntil);
+            db.Sessions.Add(session);
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            _query = new GetCurrentUserQuery(token.Value);
+            _sessionId = session.Id;
         }
 
         _userId = target!.Id;
         _userIdText = _userId.ToString("D").ToUpperInvariant(); // how EF Core's SQLite provider stores a Guid
+        _sessionIdText = _sessionId.ToString("D").ToUpperInvariant();
         _heldScope = _services.CreateScope();
         _heldRepository = _heldScope.ServiceProvider.GetRequiredService<IUserRepository>();
         _heldAccess = _heldScope.ServiceProvider.GetRequiredService<IUserAccessReader>();
 
         if ((await FindScopePerRequest())?.Id != _userId
             || (await FindHeldScope())?.Id != _userId
-            || await RawAdoNet() != target.SecurityStamp
-            || (await GetCurrentUser()).Value.Id != _userId)
+            || await FindAccessHeldScope() is not { SessionLastUsedAt: not null } access || access.User.Id != _userId
+            || await RawAdoNet() is not { SessionLastUsedAt: not null } raw || raw.SecurityStamp != target.SecurityStamp
+            || await GetCurrentUser() is not { IsSuccess: true } current || current.Value.User.Id != _userId || current.Value.SessionId != _sessionId)
         {
-            throw new InvalidOperationException("The seeded user was not found by every variant.");
+            throw new InvalidOperationException("The seeded user and its session were not found by every variant.");
         }
     }
 
@@ -89,24 +108,27 @@ public class CurrentUserLookupBenchmarks
         Directory.Delete(_directory, recursive: true);
     }
 
+    /// <summary>The statement the current-user lookup runs (UserAccessQuery.Sql: the user, its stamp and the token's session), written by hand.</summary>
     [Benchmark(Description = "raw ADO.NET SELECT by id (floor)")]
-    public async Task<string?> RawAdoNet()
+    public async Task<(string SecurityStamp, long? SessionLastUsedAt)?> RawAdoNet()
     {
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT id, email, is_active, is_superuser, is_verified, security_stamp FROM users WHERE id = $id LIMIT 1";
+            "SELECT u.id, u.email, u.is_active, u.is_superuser, u.is_verified, u.security_stamp, s.last_used_at "
+            + "FROM users AS u LEFT JOIN sessions AS s ON s.id = $sid AND s.user_id = u.id WHERE u.id = $id";
         command.Parameters.AddWithValue("$id", _userIdText);
+        command.Parameters.AddWithValue("$sid", _sessionIdText);
         await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? reader.GetString(5) : null;
+        return await reader.ReadAsync() ? (reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetInt64(6)) : null;
     }
 
     [Benchmark(Description = "repo.FindForReadAsync, held scope")]
     public Task<User?> FindHeldScope() => _heldRepository.FindForReadAsync(_userId, default);
 
     [Benchmark(Description = "IUserAccessReader.FindAccessAsync (the current-user lookup), held scope")]
-    public Task<UserAccess?> FindAccessHeldScope() => _heldAccess.FindAccessAsync(_userId, default);
+    public Task<UserAccess?> FindAccessHeldScope() => _heldAccess.FindAccessAsync(_userId, _sessionId, default);
 
     [Benchmark(Baseline = true, Description = "new scope + repo.FindForReadAsync")]
     public async Task<User?> FindScopePerRequest()
@@ -116,7 +138,7 @@ public class CurrentUserLookupBenchmarks
     }
 
     [Benchmark(Description = "new scope + Send(GetCurrentUserQuery)")]
-    public async Task<Result<UserRead>> GetCurrentUser()
+    public async Task<Result<UserAccess>> GetCurrentUser()
     {
         await using var scope = _services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(_query, default);

@@ -10,16 +10,19 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Users.Application.Abstractions.Adoption;
 using Users.Application.Abstractions.Audit;
 using Users.Application.Abstractions.OAuth;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
 using Users.Application.Settings;
+using Users.Infrastructure.Adoption;
 using Users.Infrastructure.Mail;
 using Users.Infrastructure.OAuth;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.Redis;
 using Users.Infrastructure.Security;
+using Users.Infrastructure.Security.Passwords;
 using Users.Infrastructure.Settings;
 
 namespace Users.Infrastructure;
@@ -86,7 +89,9 @@ public static class DependencyInjection
         services.AddSingleton<IDatabaseErrorClassifier, DatabaseErrorClassifier>();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IPasswordHasher, Pbkdf2PasswordHasher>();
+        services.AddSingleton<PasswordHashFormats>();
+        services.AddSingleton<PasswordHashingQueue>();
+        services.AddSingleton<IPasswordHasher, QueuedPasswordHasher>();
 
         // Both strategies, each under its name: the JWT one is stateless; the database one works in the request's context.
         services.AddSingleton<IAccessTokenStrategy, JwtAccessTokenService>();
@@ -97,6 +102,9 @@ public static class DependencyInjection
         services.AddSingleton<ExpiredRowsPurger>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredRowsPurger>());
         services.AddSingleton<ICommonPasswordList, ZxcvbnCommonPasswordList>();
+
+        services.AddScoped<IFastApiUsersReader, FastApiUsersReader>();
+        services.AddScoped<IAdoptionStore, AdoptionStore>();
 
         services.AddEmailDelivery(configuration);
         AddOAuth(services);

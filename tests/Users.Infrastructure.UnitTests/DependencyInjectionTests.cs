@@ -8,6 +8,7 @@ using Users.Application.Abstractions.Security;
 using Users.Domain.Sessions;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.Security;
+using Users.Infrastructure.Security.Passwords;
 using Users.Infrastructure.Settings;
 using Users.Infrastructure.UnitTests.Persistence;
 using Users.Infrastructure.UnitTests.TestDoubles;
@@ -29,7 +30,11 @@ public sealed class DependencyInjectionTests
             ("Auth:VerifyTokenLifetimeSeconds", "61"),
             ("Auth:ResetPasswordTokenLifetimeSeconds", "62"),
             ("Auth:DatabaseTokens:PurgeIntervalSeconds", "63"),
-            ("Auth:PasswordHashing:Iterations", "1234")));
+            ("Auth:PasswordHashing:Iterations", "1234"),
+            ("Auth:PasswordHashing:Argon2:MemoryKiB", "2048"),
+            ("Auth:PasswordHashing:Argon2:Iterations", "3"),
+            ("Auth:PasswordHashing:MaxConcurrent", "5"),
+            ("Auth:PasswordHashing:QueueLimit", "0")));
 
         var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         Assert.Equal("sqlite", database.Provider);
@@ -41,7 +46,8 @@ public sealed class DependencyInjectionTests
         Assert.Equal(62, auth.ResetPasswordTokenLifetimeSeconds);
         Assert.Equal(63, provider.GetRequiredService<IOptions<DatabaseTokenOptions>>().Value.PurgeIntervalSeconds);
         Assert.Equal(TestConfiguration.Secret, provider.GetRequiredService<IOptions<AuthTokenOptions>>().Value.Secret);
-        Assert.Equal(1234, provider.GetRequiredService<IOptions<PasswordHashingOptions>>().Value.Iterations);
+        var hashing = provider.GetRequiredService<IOptions<PasswordHashingOptions>>().Value;
+        Assert.Equal((1234, 2048, 3, 5, 0), (hashing.Iterations, hashing.Argon2.MemoryKiB, hashing.Argon2.Iterations, hashing.MaxConcurrent, hashing.QueueLimit));
     }
 
     [Theory]
@@ -55,16 +61,18 @@ public sealed class DependencyInjectionTests
         provider.GetRequiredService<IStartupValidator>().Validate();
 
         Assert.True(provider.GetRequiredService<IOptions<PasswordHashingOptions>>().Value.IsSha512);
-        Assert.StartsWith("$pbkdf2-sha512$i=1000$", provider.GetRequiredService<IPasswordHasher>().Hash("pw"), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "$pbkdf2-sha512$i=1000$", await provider.GetRequiredService<IPasswordHasher>().HashAsync("pw", CancellationToken.None), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task AddInfrastructure_WithoutAHashingAlgorithm_UsesSha256()
+    public async Task AddInfrastructure_WithoutAHashingAlgorithm_UsesArgon2id_AtTheConfiguredCost()
     {
         await using var provider = InfrastructureServices.Build(TestConfiguration.Create());
 
-        Assert.Equal("sha256", provider.GetRequiredService<IOptions<PasswordHashingOptions>>().Value.Algorithm);
-        Assert.StartsWith("$pbkdf2-sha256$i=1000$", provider.GetRequiredService<IPasswordHasher>().Hash("pw"), StringComparison.Ordinal);
+        Assert.Equal("argon2id", provider.GetRequiredService<IOptions<PasswordHashingOptions>>().Value.Algorithm);
+        Assert.StartsWith(
+            "$argon2id$v=19$m=64,t=1,p=1$", await provider.GetRequiredService<IPasswordHasher>().HashAsync("pw", CancellationToken.None), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -147,7 +155,7 @@ public sealed class DependencyInjectionTests
 
         Assert.IsType<UserRepository>(scope.ServiceProvider.GetRequiredService<IUserRepository>());
         Assert.IsType<UnitOfWork>(scope.ServiceProvider.GetRequiredService<IUnitOfWork>());
-        Assert.IsType<Pbkdf2PasswordHasher>(provider.GetRequiredService<IPasswordHasher>());
+        Assert.IsType<QueuedPasswordHasher>(provider.GetRequiredService<IPasswordHasher>());
         Assert.IsType<ZxcvbnCommonPasswordList>(provider.GetRequiredService<ICommonPasswordList>());
         Assert.Same(provider.GetRequiredService<IPasswordHasher>(), provider.GetRequiredService<IPasswordHasher>());
         Assert.IsType<JwtUserActionTokens>(provider.GetRequiredService<IUserActionTokens>());

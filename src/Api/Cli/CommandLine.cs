@@ -17,6 +17,8 @@ public static class CommandLine
         Usage:
           create-user --email E (--password P | --password-stdin) [--superuser] [--verified] [--inactive]
           migrate
+          adopt-fastapi-users (--from "<connection string>" | --from-stdin) --from-provider Postgres|Sqlite
+                              [--user-table user] [--oauth-table oauth_account] [--token-table accesstoken] [--dry-run]
         """;
 
     private static readonly JsonSerializerOptions OutputOptions = new(JsonSerializerDefaults.Web)
@@ -24,7 +26,7 @@ public static class CommandLine
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
-    private static readonly string[] Commands = ["create-user", "migrate"];
+    private static readonly string[] Commands = ["create-user", "migrate", "adopt-fastapi-users"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -38,6 +40,8 @@ public static class CommandLine
                 return 0;
             case "create-user":
                 return await CreateUserAsync(app, args[1..]);
+            case "adopt-fastapi-users":
+                return await AdoptFastApiUsers.RunAsync(app, args[1..], OutputOptions);
             default:
                 await Console.Error.WriteLineAsync(Usage);
                 return 2;
@@ -53,11 +57,7 @@ public static class CommandLine
             return 2;
         }
 
-        if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ShouldMigrateOnStartup)
-        {
-            await app.Services.MigrateDatabaseAsync();
-        }
-
+        await MigrateIfConfiguredAsync(app);
         await using var scope = app.Services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         // Not a request record mapped by name: the command line sets exactly these; every other field keeps its default.
@@ -84,5 +84,13 @@ public static class CommandLine
         var json = JsonSerializer.Serialize(result.Value, OutputOptions);
         await Console.Out.WriteLineAsync(json);
         return 0;
+    }
+
+    internal static async Task MigrateIfConfiguredAsync(WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ShouldMigrateOnStartup)
+        {
+            await app.Services.MigrateDatabaseAsync();
+        }
     }
 }

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Users.Application.Abstractions.Persistence;
+using Users.Application.Abstractions.Security;
 
 namespace Users.Api.Errors;
 
 /// <summary>
 /// The one place where unexpected exceptions become responses. Clients never see exception details: a database
-/// outage is a 503 they may retry, a race for a user's row that kept being lost or a database constraint that nothing
+/// outage or a full password-hashing queue is a 503 they may retry, a race for a user's row that kept being lost or a database constraint that nothing
 /// mapped earlier a 409, anything else a bare 500, logged here with its stack.
 /// </summary>
 public sealed partial class UnhandledExceptionHandler(IDatabaseErrorClassifier databaseErrors, ILogger<UnhandledExceptionHandler> logger)
@@ -28,6 +29,15 @@ public sealed partial class UnhandledExceptionHandler(IDatabaseErrorClassifier d
         if (exception is BadHttpRequestException badRequest)
         {
             await Problems.WriteStatusAsync(httpContext, badRequest.StatusCode);
+            return true;
+        }
+
+        if (exception is PasswordHashingBusyException busy)
+        {
+            // The bounded hashing queue is full: nothing was changed, and the client may come back when it has room.
+            LogHashingBusy(method, path);
+            httpContext.Response.Headers.RetryAfter = Problems.RetryAfterSeconds(busy.RetryAfter);
+            await Problems.WriteStatusAsync(httpContext, StatusCodes.Status503ServiceUnavailable);
             return true;
         }
 
@@ -76,6 +86,9 @@ public sealed partial class UnhandledExceptionHandler(IDatabaseErrorClassifier d
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "{Method} {Path} conflicted with the database constraint {Constraint}, which no earlier check caught")]
     private partial void LogConstraintViolation(string method, string? path, string constraint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} was refused: every password-hashing slot is busy and the queue is full")]
+    private partial void LogHashingBusy(string method, string? path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} kept losing the race for a user's row to other requests")]
     private partial void LogConcurrencyConflict(string method, string? path);

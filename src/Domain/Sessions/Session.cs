@@ -69,6 +69,28 @@ public sealed class Session : AggregateRoot
         return session;
     }
 
+    /// <summary>The backend named by sessions that hold a database token brought over from an adopted FastAPI Users deployment.</summary>
+    public const string AdoptedBackend = "adopted";
+
+    /// <summary>
+    /// The session of a database token adopted from FastAPI Users, which had no sessions: it starts when the token was
+    /// issued and ends when the token expires. Raises no event (nobody logged in now).
+    /// </summary>
+    public static Session Adopt(Guid userId, string securityStamp, DateTimeOffset createdAt, DateTimeOffset expiresAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(securityStamp);
+        return new Session
+        {
+            Id = Guid.CreateVersion7(createdAt),
+            UserId = userId,
+            SecurityStamp = securityStamp,
+            Backend = AdoptedBackend,
+            CreatedAt = createdAt,
+            LastUsedAt = createdAt,
+            ExpiresAt = expiresAt,
+        };
+    }
+
     /// <summary>Whether the session still stands at <paramref name="now"/> for a user whose stamp is <paramref name="userStamp"/>.</summary>
     public bool IsLive(string userStamp, DateTimeOffset now) =>
         now < ExpiresAt && string.Equals(SecurityStamp, userStamp, StringComparison.Ordinal);

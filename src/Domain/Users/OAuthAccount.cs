@@ -52,6 +52,19 @@ public sealed class OAuthAccount
         return account;
     }
 
+    /// <summary>
+    /// An account as an adopted FastAPI Users deployment holds it (its id and user kept), with its tokens already
+    /// encrypted by the application. Added as a row of its own: the user it belongs to need not be loaded.
+    /// </summary>
+    public static OAuthAccount Adopt(Guid id, Guid userId, OAuthIdentity identity, ProviderTokens tokens, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(tokens);
+        var account = Link(userId, identity, tokens, now);
+        account.Id = id;
+        return account;
+    }
+
     // A provider may hand out new tokens and a new address at every sign-in; the latest are kept.
     internal void Refresh(OAuthIdentity identity, ProviderTokens tokens, DateTimeOffset now)
     {

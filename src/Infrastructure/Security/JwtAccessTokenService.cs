@@ -28,6 +28,7 @@ public sealed partial class JwtAccessTokenService : IAccessTokenStrategy
 
     private readonly Hs256Jwt _jwt;
     private readonly TimeSpan _lifetime;
+    private readonly bool _acceptLegacy;
     private readonly TimeProvider _time;
     private readonly ILogger<JwtAccessTokenService> _logger;
 
@@ -39,6 +40,7 @@ public sealed partial class JwtAccessTokenService : IAccessTokenStrategy
         // An array, as FastAPI Users writes it (PyJWT accepts either form; some clients compare the JSON).
         _jwt = new Hs256Jwt(settings.Secret, Audience, audienceAsArray: true, time);
         _lifetime = TimeSpan.FromSeconds(settings.AccessTokenLifetimeSeconds);
+        _acceptLegacy = settings.AcceptLegacyTokens;
         _time = time;
         _logger = logger;
     }
@@ -82,10 +84,17 @@ public sealed partial class JwtAccessTokenService : IAccessTokenStrategy
             return null;
         }
 
+        var stamp = Hs256Jwt.GetString(jwt, SecurityStampClaim);
+        var session = Hs256Jwt.GetString(jwt, SessionIdClaim);
+        if (_acceptLegacy && stamp is null && session is null && Hs256Jwt.GetSubjectId(jwt) is { } adoptedUserId)
+        {
+            return AccessTokenClaims.Legacy(adoptedUserId); // FastAPI Users' own shape: sub, aud, exp
+        }
+
         // A token without a session (issued before sessions existed, or forged without one) belongs to none: refused.
         if (Hs256Jwt.GetSubjectId(jwt) is not { } userId
-            || Hs256Jwt.GetString(jwt, SecurityStampClaim) is not { } stamp
-            || !Guid.TryParseExact(Hs256Jwt.GetString(jwt, SessionIdClaim), "D", out var sessionId))
+            || stamp is null
+            || !Guid.TryParseExact(session, "D", out var sessionId))
         {
             LogRejected(null);
             return null;

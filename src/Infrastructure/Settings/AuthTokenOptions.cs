@@ -19,4 +19,11 @@ public sealed class AuthTokenOptions
 
     /// <summary>Lifetime of the password-reset tokens mailed to users.</summary>
     public int ResetPasswordTokenLifetimeSeconds { get; set; } = 3600;
+
+    /// <summary>
+    /// Honour access JWTs issued by an adopted FastAPI Users deployment (signed with the same <see cref="Secret"/>; no
+    /// stamp, no session) until they expire, for users who have not changed password, been deactivated or logged out
+    /// everywhere since the adoption. Off by default: such a token cannot be ended by logging out.
+    /// </summary>
+    public bool AcceptLegacyTokens { get; set; }
 }

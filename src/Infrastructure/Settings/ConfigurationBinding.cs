@@ -51,6 +51,11 @@ internal static class ConfigurationBinding
         {
             options.ResetPasswordTokenLifetimeSeconds = reset;
         }
+
+        if (ReadBoolean(section, nameof(AuthTokenOptions.AcceptLegacyTokens), typeof(AuthTokenOptions)) is { } legacy)
+        {
+            options.AcceptLegacyTokens = legacy;
+        }
     }
 
     public static void Bind(IConfiguration configuration, DatabaseTokenOptions options)
@@ -82,6 +87,27 @@ internal static class ConfigurationBinding
         if (ReadInt32(section, nameof(PasswordHashingOptions.Iterations), typeof(PasswordHashingOptions)) is { } iterations)
         {
             options.Iterations = iterations;
+        }
+
+        if (ReadInt32(section, nameof(PasswordHashingOptions.MaxConcurrent), typeof(PasswordHashingOptions)) is { } concurrent)
+        {
+            options.MaxConcurrent = concurrent;
+        }
+
+        if (ReadInt32(section, nameof(PasswordHashingOptions.QueueLimit), typeof(PasswordHashingOptions)) is { } queue)
+        {
+            options.QueueLimit = queue;
+        }
+
+        var argon2 = section.GetSection(nameof(PasswordHashingOptions.Argon2));
+        if (ReadInt32(argon2, nameof(Argon2Options.MemoryKiB), typeof(PasswordHashingOptions)) is { } memory)
+        {
+            options.Argon2.MemoryKiB = memory;
+        }
+
+        if (ReadInt32(argon2, nameof(Argon2Options.Iterations), typeof(PasswordHashingOptions)) is { } passes)
+        {
+            options.Argon2.Iterations = passes;
         }
     }
 

@@ -74,7 +74,7 @@ public abstract class ResetPasswordTests(ApiFixture fixture) : ApiTestBase(fixtu
     {
         var (user, _) = await CreateUserAsync();
         var token = await MailedResetTokenAsync(user.Email);
-        await using var stronger = Factory.WithWebHostBuilder(b => b.UseSetting("Auth:PasswordHashing:Iterations", "2000"));
+        await using var stronger = Factory.WithWebHostBuilder(b => b.UseSetting("Auth:PasswordHashing:Argon2:Iterations", "2"));
         var login = await stronger.CreateClient().PostAsync("/auth/jwt/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["username"] = user.Email,

@@ -6,7 +6,7 @@ namespace Users.Api.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real service over a real database (SQLite file or PostgreSQL database of its own), migrated at start-up
-/// as in production. Password hashing runs with few iterations so the suite stays fast; everything else is the
+/// as in production. Password hashing (Argon2id, as by default) runs at the lowest cost so the suite stays fast; everything else is the
 /// production configuration.
 /// </summary>
 public sealed class UsersApiFactory(DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
@@ -29,6 +29,8 @@ public sealed class UsersApiFactory(DatabaseProvider provider, string connection
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Auth:Secret", Secret);
         builder.UseSetting("Auth:PasswordHashing:Iterations", "1000");
+        builder.UseSetting("Auth:PasswordHashing:Argon2:MemoryKiB", "64");
+        builder.UseSetting("Auth:PasswordHashing:Argon2:Iterations", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Email:PickupDirectory", Mailbox.Directory);
         builder.UseSetting("Email:PublicBaseUrl", "https://users.example.com");

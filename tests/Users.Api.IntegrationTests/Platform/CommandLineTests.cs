@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Users.Api.IntegrationTests.Infrastructure;
 
 namespace Users.Api.IntegrationTests.Platform;
 
@@ -150,7 +150,7 @@ public sealed class CommandLineTests : IDisposable
         var (exitCode, _, error) = await RunAsync(["migrate"], extra: new() { ["Auth__PasswordHashing__Algorithm"] = "md5" });
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("Auth:PasswordHashing:Algorithm is 'md5', which is not supported. Set it to 'sha256' or 'sha512'", error, StringComparison.Ordinal);
+        Assert.Contains("Auth:PasswordHashing:Algorithm is 'md5', which is not supported. Set it to 'argon2id', 'sha256' or 'sha512'", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
@@ -188,51 +188,10 @@ public sealed class CommandLineTests : IDisposable
 
     private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsync(args, stdin: null);
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(
         string[] args,
         string? stdin = null,
-        string? secret = "command-line-tests-secret-0123456789-abcdefgh",
-        Dictionary<string, string>? extra = null)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Users.Api.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__Users"] = $"Data Source={Path.Combine(_directory, "users.db")}";
-        start.Environment["Auth__PasswordHashing__Iterations"] = "1000";
-        start.Environment.Remove("Auth__Secret");
-        if (secret is not null)
-        {
-            start.Environment["Auth__Secret"] = secret;
-        }
-
-        foreach (var (key, value) in extra ?? [])
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteAsync(stdin);
-        }
-
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+        string? secret = CommandLineProcess.Secret,
+        Dictionary<string, string>? extra = null) =>
+        CommandLineProcess.RunAsync(args, $"Data Source={Path.Combine(_directory, "users.db")}", stdin, secret, extra);
 }

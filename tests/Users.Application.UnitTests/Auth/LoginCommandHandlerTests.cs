@@ -35,7 +35,7 @@ public sealed class LoginCommandHandlerTests
     {
         var user = builder.Build();
         _ports.Store(user);
-        _ports.Hasher.Verify(user.HashedPassword, Password).Returns(verification);
+        _ports.Hasher.VerifyAsync(user.HashedPassword, Password, Arg.Any<CancellationToken>()).Returns(verification);
         return user;
     }
 
@@ -44,7 +44,7 @@ public sealed class LoginCommandHandlerTests
     {
         ResultAssert.Failed(await Login(username: "nobody@example.com"), "LOGIN_BAD_CREDENTIALS");
 
-        _ports.Hasher.Received(1).VerifyAgainstDummy(Password);
+        _ = _ports.Hasher.Received(1).VerifyAgainstDummyAsync(Password, Arg.Any<CancellationToken>());
         _ = _ports.AccessTokens.DidNotReceiveWithAnyArgs().IssueAsync(default!, default!, default);
         ReceivedOnlyAFailureEntry();
     }
@@ -79,7 +79,7 @@ public sealed class LoginCommandHandlerTests
 
         await Login();
 
-        _ports.Hasher.Received(1).Verify(UserBuilder.DefaultPasswordHash, Password);
+        _ = _ports.Hasher.Received(1).VerifyAsync(UserBuilder.DefaultPasswordHash, Password, Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class LoginCommandHandlerTests
         var entry = Assert.Single(_logger.Entries);
         Assert.Equal(LogLevel.Error, entry.Level);
         Assert.Contains(user.Id.ToString(), entry.Message, StringComparison.Ordinal);
-        _ports.Hasher.Received(1).VerifyAgainstDummy(Password); // costs a hash's time, like every other failure
+        _ = _ports.Hasher.Received(1).VerifyAgainstDummyAsync(Password, Arg.Any<CancellationToken>()); // costs a hash's time, like every other failure
         ReceivedOnlyAFailureEntry();
     }
 
@@ -238,7 +238,7 @@ public sealed class LoginCommandHandlerTests
         ResultAssert.Failed(await Login(), "LOGIN_LOCKED");
 
         _ports.Audit.Received(1).Add(Arg.Is<AuditEvent>(e => e.Type == AuditEventType.LoginLocked && e.UserId == user.Id));
-        _ports.Hasher.DidNotReceiveWithAnyArgs().Verify(default!, default!);
+        _ = _ports.Hasher.DidNotReceiveWithAnyArgs().VerifyAsync(default!, default!, default);
     }
 
     [Fact]
@@ -279,7 +279,7 @@ public sealed class LoginCommandHandlerTests
 
         await Login();
 
-        _ports.Hasher.DidNotReceiveWithAnyArgs().Hash(default!);
+        _ = _ports.Hasher.DidNotReceiveWithAnyArgs().HashAsync(default!, default);
     }
 
     [Fact]
@@ -290,7 +290,7 @@ public sealed class LoginCommandHandlerTests
 
         ResultAssert.Succeeded(await Login());
 
-        _ports.Hasher.Received(1).Hash(Password);
+        _ = _ports.Hasher.Received(1).HashAsync(Password, Arg.Any<CancellationToken>());
         Assert.Equal(Ports.HashOf(Password), user.HashedPassword);
         Assert.Equal(stamp, user.SecurityStamp);
         _ports.ReceivedOneCommit();
@@ -304,6 +304,35 @@ public sealed class LoginCommandHandlerTests
         ResultAssert.Succeeded(await Login(username: "  ALICE@EXAMPLE.COM "));
 
         await _ports.Users.Received(1).GetByNormalizedEmailAsync("alice@example.com", Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Login_WhenTheHashingQueueIsFull_Throws_AndCommitsNothing()
+    {
+        var user = new UserBuilder().Build();
+        _ports.Store(user);
+        _ports.Hasher.VerifyAsync(user.HashedPassword, Password, Arg.Any<CancellationToken>())
+            .Returns<PasswordVerification>(_ => throw new PasswordHashingBusyException(TimeSpan.FromSeconds(3)));
+
+        var busy = await Assert.ThrowsAsync<PasswordHashingBusyException>(() => Login());
+
+        Assert.Equal(TimeSpan.FromSeconds(3), busy.RetryAfter);
+        Assert.Null(user.LastLoginAt);
+        _ports.Audit.DidNotReceiveWithAnyArgs().Add(default!);
+        _ports.Sessions.DidNotReceiveWithAnyArgs().Add(default!);
+        await _ports.UnitOfWork.DidNotReceiveWithAnyArgs().SaveChangesAsync(default);
+    }
+
+    [Fact]
+    public async Task Login_OfAnUnknownAddress_WhenTheHashingQueueIsFull_ThrowsLikeAKnownOne()
+    {
+        _ports.Hasher.VerifyAgainstDummyAsync(Password, Arg.Any<CancellationToken>())
+            .Returns(_ => throw new PasswordHashingBusyException(TimeSpan.FromSeconds(3)));
+
+        await Assert.ThrowsAsync<PasswordHashingBusyException>(() => Login(username: "nobody@example.com"));
+
+        _ports.Audit.DidNotReceiveWithAnyArgs().Add(default!);
+        await _ports.UnitOfWork.DidNotReceiveWithAnyArgs().SaveChangesAsync(default);
     }
 
     // A failed login commits one audit entry and nothing else: no session, no token, no change to the user.

@@ -31,8 +31,8 @@ public sealed class LoginLockoutTests
 
         Assert.Equal(ErrorKind.TooManyRequests, error.Kind);
         Assert.Equal(Wait, error.RetryAfter);
-        _ports.Hasher.DidNotReceiveWithAnyArgs().Verify(default!, default!);
-        _ports.Hasher.DidNotReceiveWithAnyArgs().VerifyAgainstDummy(default!);
+        _ = _ports.Hasher.DidNotReceiveWithAnyArgs().VerifyAsync(default!, default!, default);
+        _ = _ports.Hasher.DidNotReceiveWithAnyArgs().VerifyAgainstDummyAsync(default!, default);
         await _ports.Throttle.DidNotReceiveWithAnyArgs().ClearAsync(default!, default);
         ReceivedOnlyAFailureEntry();
     }
@@ -83,7 +83,7 @@ public sealed class LoginLockoutTests
     private void StoredUser(PasswordVerification verification)
     {
         var user = _ports.Store(new UserBuilder());
-        _ports.Hasher.Verify(user.HashedPassword, Password).Returns(verification);
+        _ports.Hasher.VerifyAsync(user.HashedPassword, Password, Arg.Any<CancellationToken>()).Returns(verification);
     }
 
     private Task<Result<LoginResult>> Login(string username) =>

@@ -83,7 +83,7 @@ public sealed class ResetPasswordCommandHandlerTests
         ResultAssert.Failed(await Reset(token: "garbage"), "RESET_PASSWORD_BAD_TOKEN");
 
         Assert.Empty(_ports.Users.ReceivedCalls());
-        _ports.Hasher.DidNotReceiveWithAnyArgs().Hash(default!);
+        _ = _ports.Hasher.DidNotReceiveWithAnyArgs().HashAsync(default!, default);
         _ports.ReceivedNoCommit();
     }
 
@@ -122,7 +122,7 @@ public sealed class ResetPasswordCommandHandlerTests
 
         _ports.ActionTokens.Received(1).MatchesCurrentPassword(user, Fingerprint);
         await _ports.Policy.DidNotReceiveWithAnyArgs().CheckAsync(default!, default, default);
-        _ports.Hasher.DidNotReceiveWithAnyArgs().Hash(default!);
+        _ = _ports.Hasher.DidNotReceiveWithAnyArgs().HashAsync(default!, default);
         Assert.Equal(UserBuilder.DefaultPasswordHash, user.HashedPassword);
         _ports.ReceivedNoCommit();
     }
@@ -142,7 +142,7 @@ public sealed class ResetPasswordCommandHandlerTests
         Assert.Equal(stamp, user.SecurityStamp);
         Assert.Equal(UserBuilder.DefaultCreatedAt, user.UpdatedAt);
         Assert.Empty(user.DomainEvents);
-        _ports.Hasher.DidNotReceiveWithAnyArgs().Hash(default!);
+        _ = _ports.Hasher.DidNotReceiveWithAnyArgs().HashAsync(default!, default);
         _ports.ReceivedNoCommit();
     }
 

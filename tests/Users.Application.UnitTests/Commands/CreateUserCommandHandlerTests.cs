@@ -146,7 +146,7 @@ public sealed class CreateUserCommandHandlerTests
         Assert.Equal(ErrorKind.Failure, error.Kind);
         await _ports.Users.DidNotReceiveWithAnyArgs().ExistsByNormalizedEmailAsync(default!, default);
         _ports.Users.DidNotReceiveWithAnyArgs().Add(default!);
-        _ports.Hasher.DidNotReceiveWithAnyArgs().Hash(default!);
+        _ = _ports.Hasher.DidNotReceiveWithAnyArgs().HashAsync(default!, default);
         _ports.ReceivedNoCommit();
     }
 

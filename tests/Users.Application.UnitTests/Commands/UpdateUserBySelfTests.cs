@@ -39,7 +39,7 @@ public sealed class UpdateUserBySelfTests
         var result = await UpdateUserHandler.Handle(_ports, new UpdateUserCommand { Id = Guid.NewGuid(), BySelf = true, Password = "New-Passphrase-77" });
 
         ResultAssert.Failed(result, UserErrors.Unauthorized.Code);
-        _ports.Hasher.DidNotReceiveWithAnyArgs().Hash(default!);
+        _ = _ports.Hasher.DidNotReceiveWithAnyArgs().HashAsync(default!, default);
         _ports.ReceivedNoCommit();
     }
 

@@ -29,7 +29,7 @@ public sealed class UpdateUserCommandHandlerTests
 
         Assert.Equal(ErrorKind.NotFound, error.Kind);
         Assert.Empty(_ports.Policy.ReceivedCalls());
-        _ports.Hasher.DidNotReceiveWithAnyArgs().Hash(default!);
+        _ = _ports.Hasher.DidNotReceiveWithAnyArgs().HashAsync(default!, default);
         _ports.ReceivedNoCommit();
     }
 
@@ -138,7 +138,7 @@ public sealed class UpdateUserCommandHandlerTests
 
         Assert.Equal(UserBuilder.DefaultPasswordHash, user.HashedPassword);
         Assert.Empty(_ports.Policy.ReceivedCalls());
-        _ports.Hasher.DidNotReceiveWithAnyArgs().Hash(default!);
+        _ = _ports.Hasher.DidNotReceiveWithAnyArgs().HashAsync(default!, default);
         _ports.ReceivedNoCommit();
     }
 

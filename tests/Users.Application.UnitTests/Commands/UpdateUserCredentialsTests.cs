@@ -107,7 +107,7 @@ public sealed class UpdateUserCredentialsTests
 
         Assert.Equal("Password should not be your email address.", error.Reason);
         Assert.Equal(ErrorKind.Failure, error.Kind);
-        _ports.Hasher.DidNotReceiveWithAnyArgs().Hash(default!);
+        _ = _ports.Hasher.DidNotReceiveWithAnyArgs().HashAsync(default!, default);
         Assert.Equal(UserBuilder.DefaultPasswordHash, user.HashedPassword);
         Assert.Empty(user.DomainEvents);
         _ports.ReceivedNoCommit();

@@ -21,7 +21,7 @@ public sealed class UpdateUserCurrentPasswordTests
     public UpdateUserCurrentPasswordTests()
     {
         _user = _ports.Store(new UserBuilder().WithPasswordHash(Ports.HashOf(Current)));
-        _ports.Hasher.Verify(Arg.Any<string>(), Arg.Any<string>())
+        _ports.Hasher.VerifyAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<CancellationToken>())
             .Returns(call => call.ArgAt<string>(0) == Ports.HashOf(call.ArgAt<string>(1)) ? PasswordVerification.Success : PasswordVerification.Failed);
     }
 
@@ -69,7 +69,7 @@ public sealed class UpdateUserCurrentPasswordTests
             await Update(new() { Id = _user.Id, BySelf = true, Password = "Next-Passphrase-1", CurrentPassword = Current }), "LOGIN_LOCKED");
 
         Assert.Equal(TimeSpan.FromSeconds(30), error.RetryAfter);
-        _ports.Hasher.DidNotReceiveWithAnyArgs().Verify(default!, default!);
+        _ = _ports.Hasher.DidNotReceiveWithAnyArgs().VerifyAsync(default!, default!, default);
         _ports.ReceivedNoCommit();
     }
 

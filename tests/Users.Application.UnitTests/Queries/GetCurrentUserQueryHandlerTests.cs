@@ -120,4 +120,30 @@ public sealed class GetCurrentUserQueryHandlerTests
 
         await _ports.Access.Received(1).TouchSessionAsync(Ports.LiveSessionId, _ports.Time.GetUtcNow(), Arg.Any<CancellationToken>());
     }
+
+    [Fact]
+    public async Task GetCurrentUser_WithALegacyToken_OfAnAdoptedUser_ReturnsTheUser_WithoutASessionOrAWrite()
+    {
+        var user = User.Adopt(Guid.NewGuid(), Email.Create("ann@example.com").Value, "$2b$12$hash", true, false, false, Ports.Start);
+        _ports.Store(user);
+        TokenSays(AccessTokenClaims.Legacy(user.Id));
+
+        var access = ResultAssert.Succeeded(await GetCurrentUser());
+
+        Assert.Equal(user.Id, access.User.Id);
+        await _ports.Access.DidNotReceiveWithAnyArgs().TouchSessionAsync(default, default, default);
+    }
+
+    [Fact]
+    public async Task GetCurrentUser_WithALegacyToken_OfAUserWhoWasNotAdopted_OrIsInactive_ReturnsUnauthorized()
+    {
+        var registered = _ports.Store(new UserBuilder());
+        var inactive = User.Adopt(Guid.NewGuid(), Email.Create("gone@example.com").Value, "$2b$12$hash", false, false, false, Ports.Start);
+        _ports.Store(inactive);
+
+        TokenSays(AccessTokenClaims.Legacy(registered.Id));
+        ResultAssert.Failed(await GetCurrentUser(), "Unauthorized");
+        TokenSays(AccessTokenClaims.Legacy(inactive.Id));
+        ResultAssert.Failed(await GetCurrentUser(), "Unauthorized");
+    }
 }

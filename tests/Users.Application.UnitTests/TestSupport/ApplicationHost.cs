@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NSubstitute;
+using Users.Application.Abstractions.Adoption;
 using Users.Application.Abstractions.OAuth;
 using Users.Application.Abstractions.Security;
 using Users.Application.Common.Events;
@@ -42,6 +43,8 @@ public sealed class ApplicationHost : IDisposable
         services.AddSingleton(Substitute.For<IOAuthStateTokens>());
         services.AddSingleton(Substitute.For<IOAuthProviderClient>());
         services.AddSingleton(Substitute.For<IProviderTokenProtector>());
+        services.AddSingleton(Substitute.For<IFastApiUsersReader>());
+        services.AddSingleton(Substitute.For<IAdoptionStore>());
         services.AddSingleton(Options.Create(new OAuthOptions()));
         services.AddSingleton<TimeProvider>(Ports.Time);
         services.AddSingleton(Options.Create(new UserManagementOptions()));

@@ -36,7 +36,7 @@ public sealed class Ports
 
     public Ports()
     {
-        Hasher.Hash(Arg.Any<string>()).Returns(call => HashOf(call.Arg<string>()));
+        Hasher.HashAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(call => HashOf(call.Arg<string>()));
         AccessTokens.Name.Returns(AccessTokenStrategyNames.Jwt);
         AccessTokens.IssueAsync(Arg.Any<User>(), Arg.Any<Session>(), Arg.Any<CancellationToken>())
             .Returns(_ => ValueTask.FromResult(new IssuedToken(IssuedToken, (int)IssuedTokenLifetime.TotalSeconds, Time.GetUtcNow() + IssuedTokenLifetime)));

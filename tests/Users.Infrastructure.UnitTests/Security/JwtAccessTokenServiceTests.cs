@@ -245,6 +245,44 @@ public sealed class JwtAccessTokenServiceTests
         Assert.Null(await _service.ReadAsync(new string('a', 1_000_000) + ".b.c", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ReadAsync_AFastApiUsersToken_IsRefused_UnlessLegacyTokensAreAccepted_ThenReadsAsLegacy()
+    {
+        var legacy = ValidClaims();
+        legacy.Remove("stamp");
+        legacy.Remove("sid");
+        var token = Sign(legacy);
+
+        Assert.Null(await _service.ReadAsync(token, CancellationToken.None));
+        var claims = await Create(Secret, acceptLegacy: true).ReadAsync(token, CancellationToken.None);
+        Assert.NotNull(claims);
+        Assert.True(claims.IsLegacy);
+        Assert.Equal((_user.Id, Guid.Empty, ""), (claims.UserId, claims.SessionId, claims.SecurityStamp));
+    }
+
+    [Theory]
+    [InlineData("stamp")]
+    [InlineData("sid")]
+    public async Task ReadAsync_WithLegacyTokensAccepted_ATokenWithOnlyOneOfStampAndSid_IsRefused(string kept)
+    {
+        var claims = ValidClaims();
+        claims.Remove(kept == "stamp" ? "sid" : "stamp");
+
+        Assert.Null(await Create(Secret, acceptLegacy: true).ReadAsync(Sign(claims), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ReadAsync_WithLegacyTokensAccepted_OurOwnTokens_AreNotLegacy()
+    {
+        var accepting = Create(Secret, acceptLegacy: true);
+
+        var claims = await accepting.ReadAsync(accepting.Issue(_user, _session).Value, CancellationToken.None);
+
+        Assert.NotNull(claims);
+        Assert.False(claims.IsLegacy);
+        Assert.Equal(_session.Id, claims.SessionId);
+    }
+
     private Dictionary<string, object> ValidClaims() =>
         new()
         {
@@ -264,9 +302,9 @@ public sealed class JwtAccessTokenServiceTests
         return handler.CreateToken(new SecurityTokenDescriptor { Claims = claims, SigningCredentials = new SigningCredentials(key, algorithm) });
     }
 
-    private JwtAccessTokenService Create(string secret, TimeProvider? time = null) =>
+    private JwtAccessTokenService Create(string secret, TimeProvider? time = null, bool acceptLegacy = false) =>
         new(
-            Options.Create(new AuthTokenOptions { Secret = secret, AccessTokenLifetimeSeconds = 3600 }),
+            Options.Create(new AuthTokenOptions { Secret = secret, AccessTokenLifetimeSeconds = 3600, AcceptLegacyTokens = acceptLegacy }),
             time ?? _time,
             NullLogger<JwtAccessTokenService>.Instance);
 }

@@ -185,6 +185,8 @@ public sealed class OptionsValidatorTests
     [InlineData("SHA256")]
     [InlineData("sha512")]
     [InlineData("Sha512")]
+    [InlineData("argon2id")]
+    [InlineData("Argon2ID")]
     public void HashingAlgorithm_Sha256OrSha512_IgnoringCase_IsValid(string algorithm)
     {
         Assert.True(new PasswordHashingOptionsValidator().Validate(null, new PasswordHashingOptions { Algorithm = algorithm }).Succeeded);
@@ -200,19 +202,45 @@ public sealed class OptionsValidatorTests
         var result = new PasswordHashingOptionsValidator().Validate(null, new PasswordHashingOptions { Algorithm = algorithm });
 
         Assert.Equal(
-            $"Auth:PasswordHashing:Algorithm is '{algorithm}', which is not supported. Set it to 'sha256' or 'sha512', "
-            + "or remove it to use 'sha256'.",
+            $"Auth:PasswordHashing:Algorithm is '{algorithm}', which is not supported. Set it to 'argon2id', 'sha256' or "
+            + "'sha512', or remove it to use 'argon2id'.",
             Assert.Single(result.Failures!));
     }
 
     [Fact]
-    public void PasswordHashing_Defaults_AreSha256With600000Iterations_AndValid()
+    public void PasswordHashing_Defaults_AreArgon2idAtOwaspsCost_Pbkdf2At600000_AndAQueuePerCore_AndValid()
     {
         var options = new PasswordHashingOptions();
 
-        Assert.Equal("sha256", options.Algorithm);
+        Assert.Equal("argon2id", options.Algorithm);
+        Assert.Equal((19_456, 2), (options.Argon2.MemoryKiB, options.Argon2.Iterations));
         Assert.Equal(600_000, options.Iterations);
+        Assert.Equal((Environment.ProcessorCount, 128), (options.MaxConcurrent, options.QueueLimit));
         Assert.True(new PasswordHashingOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("Argon2:MemoryKiB", 7, "between 8 and 1048576. Remove it to use 19456")]
+    [InlineData("Argon2:MemoryKiB", 1_048_577, "between 8 and 1048576")]
+    [InlineData("Argon2:Iterations", 0, "between 1 and 64. Remove it to use 2")]
+    [InlineData("Argon2:Iterations", 65, "between 1 and 64")]
+    [InlineData("MaxConcurrent", 0, "between 1 and 1024")]
+    [InlineData("QueueLimit", -1, "between 0 and 100000. Remove it to use 128")]
+    public void PasswordHashing_Argon2CostAndQueue_OutOfRange_FailNamingTheSetting(string key, int value, string expected)
+    {
+        var options = new PasswordHashingOptions();
+        switch (key)
+        {
+            case "Argon2:MemoryKiB": options.Argon2.MemoryKiB = value; break;
+            case "Argon2:Iterations": options.Argon2.Iterations = value; break;
+            case "MaxConcurrent": options.MaxConcurrent = value; break;
+            default: options.QueueLimit = value; break;
+        }
+
+        var failure = Assert.Single(new PasswordHashingOptionsValidator().Validate(null, options).Failures!);
+
+        Assert.StartsWith($"Auth:PasswordHashing:{key} is {value}; it must be ", failure, StringComparison.Ordinal);
+        Assert.Contains(expected, failure, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,6 +13,8 @@ internal static class TestConfiguration
         {
             ["Auth:Secret"] = Secret,
             ["Auth:PasswordHashing:Iterations"] = "1000",
+            ["Auth:PasswordHashing:Argon2:MemoryKiB"] = "64",
+            ["Auth:PasswordHashing:Argon2:Iterations"] = "1",
         };
         if (connectionString is not null)
         {

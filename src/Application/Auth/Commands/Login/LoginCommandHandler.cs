@@ -36,14 +36,14 @@ public sealed partial class LoginCommandHandler(
         if (user is null)
         {
             // Spend a hash's time anyway, so timing does not reveal which addresses are registered.
-            passwordHasher.VerifyAgainstDummy(request.Password!);
+            await passwordHasher.VerifyAgainstDummyAsync(request.Password!, cancellationToken);
             return await FailAsync(UserErrors.LoginBadCredentials, AuditEventType.LoginFailed, null, request, cancellationToken);
         }
 
-        var verification = passwordHasher.Verify(user.HashedPassword, request.Password!);
+        var verification = await passwordHasher.VerifyAsync(user.HashedPassword, request.Password!, cancellationToken);
         if (verification == PasswordVerification.UnknownFormat)
         {
-            passwordHasher.VerifyAgainstDummy(request.Password!); // same time as every other failure
+            await passwordHasher.VerifyAgainstDummyAsync(request.Password!, cancellationToken); // same time as every other failure
             LogUnknownHashFormat(user.Id);
         }
 
@@ -62,7 +62,7 @@ public sealed partial class LoginCommandHandler(
 
         if (verification == PasswordVerification.SuccessRehashNeeded)
         {
-            user.UpgradePasswordHash(passwordHasher.Hash(request.Password!));
+            user.UpgradePasswordHash(await passwordHasher.HashAsync(request.Password!, cancellationToken));
         }
 
         return await signIn.SignInAsync(

@@ -42,7 +42,7 @@ public sealed class ResetPasswordCommandHandler(
             return UserErrors.ResetPasswordInvalidPassword(rejection);
         }
 
-        user.ResetPassword(passwordHasher.Hash(request.Password!), time.GetUtcNow());
+        user.ResetPassword(await passwordHasher.HashAsync(request.Password!, cancellationToken), time.GetUtcNow());
         await unitOfWork.SaveChangesAsync(cancellationToken);
         await throttle.ClearAsync(user.NormalizedEmail, cancellationToken); // whoever guessed before, the owner chose anew
         return Result.Success();

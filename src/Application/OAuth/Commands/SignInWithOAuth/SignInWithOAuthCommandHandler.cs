@@ -43,7 +43,7 @@ public sealed class SignInWithOAuthCommandHandler(
             ?? await users.GetByNormalizedEmailAsync(identity.AccountEmail.Normalized, cancellationToken);
         if (user is null)
         {
-            user = User.RegisterFromProvider(identity, tokens, passwordHasher.Hash(UnknownPassword()), provider.IsVerifiedByDefault, now);
+            user = User.RegisterFromProvider(identity, tokens, await passwordHasher.HashAsync(UnknownPassword(), cancellationToken), provider.IsVerifiedByDefault, now);
             users.Add(user);
         }
         else if (!user.OAuthAccounts.Any(a => a.Is(identity)) && ByAddressRefusal(provider, verified) is { } refusal)

@@ -40,7 +40,7 @@ public sealed class CreateUserCommandHandler(
             return UserErrors.RegisterUserAlreadyExists;
         }
 
-        var details = mapper.Map<UserChanges>(request) with { Email = email.Value, PasswordHash = passwordHasher.Hash(password) };
+        var details = mapper.Map<UserChanges>(request) with { Email = email.Value, PasswordHash = await passwordHasher.HashAsync(password, cancellationToken) };
         var user = User.Register(details, time.GetUtcNow());
         users.Add(user);
         try

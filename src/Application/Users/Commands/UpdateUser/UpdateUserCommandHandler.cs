@@ -80,7 +80,7 @@ public sealed class UpdateUserCommandHandler(
         var changes = mapper.Map<UserChanges>(request) with
         {
             Email = newEmail,
-            PasswordHash = password is null ? null : passwordHasher.Hash(password),
+            PasswordHash = password is null ? null : await passwordHasher.HashAsync(password, cancellationToken),
         };
         if (user.Apply(changes, time.GetUtcNow()).Count > 0)
         {
@@ -111,7 +111,7 @@ public sealed class UpdateUserCommandHandler(
             return UserErrors.LoginLocked(wait);
         }
 
-        if (passwordHasher.Verify(user.HashedPassword, currentPassword) is not (PasswordVerification.Success or PasswordVerification.SuccessRehashNeeded))
+        if (await passwordHasher.VerifyAsync(user.HashedPassword, currentPassword, cancellationToken) is not (PasswordVerification.Success or PasswordVerification.SuccessRehashNeeded))
         {
             return UserErrors.UpdateUserBadCurrentPassword;
         }

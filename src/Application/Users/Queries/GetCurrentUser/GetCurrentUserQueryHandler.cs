@@ -21,6 +21,12 @@ public sealed class GetCurrentUserQueryHandler(IEnumerable<IAccessTokenStrategy>
 
         // One query: the user, and whether the token's session is still one of theirs.
         var access = await users.FindAccessAsync(claims.UserId, claims.SessionId, cancellationToken);
+        if (claims.IsLegacy)
+        {
+            // No session to check; the stamp must still be the one the adoption gave (see User.AdoptedStampPrefix).
+            return access is { User.IsActive: true } && User.StampAcceptsLegacyTokens(access.SecurityStamp) ? access : UserErrors.Unauthorized;
+        }
+
         if (access is not { SessionLastUsedAt: { } lastUsed } || !access.User.IsActive || !ConstantTime.Equals(access.SecurityStamp, claims.SecurityStamp))
         {
             return UserErrors.Unauthorized;
