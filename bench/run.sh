@@ -18,15 +18,17 @@ BENCH_THREADS=${BENCH_THREADS:-2}
 BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-32}     # reads
 BENCH_HASH_CONNECTIONS=${BENCH_HASH_CONNECTIONS:-4}  # login/registration (hash-bound; more only queues)
 BENCH_TARGETS=${BENCH_TARGETS:-"users floor identity"}
-BENCH_DEFAULT_COST=${BENCH_DEFAULT_COST:-1}    # 0 skips the runs at our default 600,000 iterations
+BENCH_DEFAULT_COST=${BENCH_DEFAULT_COST:-1}    # 0 skips the runs at Users' default hash (Argon2id, 19 MiB, 2 passes)
 BENCH_OUT=${BENCH_OUT:-"$BENCH/results"}
 BENCH_LARGE=${BENCH_LARGE:-1000000}            # Users again at this many users (same run, for the size targets); 0 skips
 BENCH_LARGE_ROUNDS=${BENCH_LARGE_ROUNDS:-3}    # rounds of the paired small/large runs (each round: every scenario on both)
 BENCH_PASSWORD=Bench_Passw0rd_Xq7               # satisfies Users' policy and Identity's default rules
 EQUAL_PRF=sha512                               # Identity's default (PasswordHasher V3: PBKDF2-HMAC-SHA512, 100,000)
 EQUAL_ITERATIONS=100000
-DEFAULT_PRF=sha256                             # Users' default (PBKDF2-HMAC-SHA256, 600,000)
-DEFAULT_ITERATIONS=600000
+DEFAULT_ALG=argon2id                           # Users' default (Argon2id, 19456 KiB, 2 passes, 1 lane: OWASP's)
+DEFAULT_MEMORY_KIB=19456
+DEFAULT_PASSES=2
+DEFAULT_HASH_COST="$DEFAULT_MEMORY_KIB:$DEFAULT_PASSES"   # bench/Tools' argon2id cost argument, MEMORY_KIB:PASSES
 SECRET="bench-secret-$(head -c 24 /dev/urandom | base64 | tr -d '+/=')"
 # Users keeps rate limiting on, so its cost (a counter upsert per login and registration) is measured, with limits that
 # no bench client reaches; every client of the bench comes from one address.
@@ -93,12 +95,12 @@ TOOLS_DLL="$BENCH/Tools/bin/Release/net10.0/Tools.dll"
 # ---------------------------------------------------------------- hashes and the cost of one hash
 phase "hashes"
 HASH_EQUAL=$(dotnet "$TOOLS_DLL" users-hash $EQUAL_PRF $EQUAL_ITERATIONS "$BENCH_PASSWORD")
-HASH_DEFAULT=$(dotnet "$TOOLS_DLL" users-hash $DEFAULT_PRF $DEFAULT_ITERATIONS "$BENCH_PASSWORD")
+HASH_DEFAULT=$(dotnet "$TOOLS_DLL" users-hash $DEFAULT_ALG "$DEFAULT_HASH_COST" "$BENCH_PASSWORD")
 HASH_IDENTITY=$(dotnet "$TOOLS_DLL" identity-hash "$BENCH_PASSWORD")
 COST_EQUAL=$(dotnet "$TOOLS_DLL" hash-cost $EQUAL_PRF $EQUAL_ITERATIONS 7)
-COST_DEFAULT=$(dotnet "$TOOLS_DLL" hash-cost $DEFAULT_PRF $DEFAULT_ITERATIONS 3)
+COST_DEFAULT=$(dotnet "$TOOLS_DLL" hash-cost $DEFAULT_ALG "$DEFAULT_HASH_COST" 15)   # ~30 ms each: more samples
 HASH_EQ_LABEL="$EQUAL_PRF@$((EQUAL_ITERATIONS / 1000))k"
-HASH_DEF_LABEL="$DEFAULT_PRF@$((DEFAULT_ITERATIONS / 1000))k"
+HASH_DEF_LABEL="$DEFAULT_ALG@$((DEFAULT_MEMORY_KIB / 1024))MiB-t$DEFAULT_PASSES"   # argon2id@19MiB-t2 (no comma: it is a CSV field)
 echo "one hash (CPU ms, median): $HASH_EQ_LABEL $COST_EQUAL, $HASH_DEF_LABEL $COST_DEFAULT; cores $CORES"
 
 # ---------------------------------------------------------------- PostgreSQL
@@ -310,13 +312,13 @@ median_rounds() { # rounds-csv scenario...
 # ceiling as the machine allows it at that moment (every core hashing at once), then runs login and registration on
 # every target (a warm-up before each in the first round only). Writes hash-rounds-<label>.csv and
 # hash-ceilings-<label>.csv for the report; a target's ratio there is the median of its per-round ratios.
-hash_rounds() { # label prf iterations target...
-  local label=$1 prf=$2 iterations=$3 round rate target; shift 3
+hash_rounds() { # label algorithm cost target... (algorithm and cost as bench/Tools takes them: sha512 100000, argon2id 19456:2)
+  local label=$1 algorithm=$2 cost=$3 round rate target; shift 3
   local rounds_csv="$RUN_DIR/hash-rounds-${label//[^a-z0-9]/}.csv" ceilings_csv="$RUN_DIR/hash-ceilings-${label//[^a-z0-9]/}.csv"
   head -1 "$CSV" | sed 's/^/round,/' >"$rounds_csv"
   echo "round,hashes_per_s" >"$ceilings_csv"
   for round in $(seq 1 "$BENCH_HASH_ROUNDS"); do
-    rate=$(dotnet "$TOOLS_DLL" hash-rate "$prf" "$iterations" 5)
+    rate=$(dotnet "$TOOLS_DLL" hash-rate "$algorithm" "$cost" 5)
     echo "$round,$rate" >>"$ceilings_csv"
     echo "   round $round ceiling: $rate hashes/s with every core hashing ($label)"
     for target in "$@"; do
@@ -386,9 +388,9 @@ if [ "$BENCH_DEFAULT_COST" = 1 ] && [ -n "$DEFAULT_TARGETS" ]; then
   phase "login and registration at Users' default cost ($HASH_DEF_LABEL stored and configured): $BENCH_HASH_ROUNDS interleaved rounds over$DEFAULT_TARGETS"
   for target in $DEFAULT_TARGETS; do
     psql_db "bench_$target" -c "UPDATE users SET hashed_password = '$HASH_DEFAULT'"
-    start_target "$target"   # no hashing settings: the defaults
+    start_target "$target"   # no hashing settings: the defaults (Users' and the Floor's: Argon2id, 19456 KiB, 2 passes)
   done
-  hash_rounds "$HASH_DEF_LABEL" $DEFAULT_PRF $DEFAULT_ITERATIONS $DEFAULT_TARGETS
+  hash_rounds "$HASH_DEF_LABEL" $DEFAULT_ALG "$DEFAULT_HASH_COST" $DEFAULT_TARGETS
   for target in $DEFAULT_TARGETS; do stop_target "$target"; done
 fi
 

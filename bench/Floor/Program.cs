@@ -2,22 +2,27 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
+using Geralt;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 
 // The floor for each scenario: validate the same JWT and read one row by primary key with its session (GET /me: the
 // contract ends every token of an ended session at once, so the session must be seen on every request); fetch one
-// row by normalized email, check one PBKDF2 hash and start a session (POST /login); hash once and insert one row
-// (POST /register); a constant (GET /ping). Same tables, same token format, same hash settings as Users.
+// row by normalized email, check one hash and start a session (POST /login); hash once and insert one row
+// (POST /register); a constant (GET /ping). Same tables, same token format, same hash settings as Users: Argon2id
+// through libsodium (Geralt) when Auth:PasswordHashing:Algorithm is argon2id or unset (Users' default), PBKDF2 when
+// it is sha256 or sha512; login verifies a stored $argon2id$ or $pbkdf2-...$ hash whatever is configured.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, FloorJson.Default));
 
 var secret = builder.Configuration["Auth:Secret"] ?? throw new InvalidOperationException("Auth:Secret is required");
 var iterations = int.Parse(builder.Configuration["Auth:PasswordHashing:Iterations"] ?? "600000", CultureInfo.InvariantCulture);
-var prf = (builder.Configuration["Auth:PasswordHashing:Algorithm"] ?? "sha256").ToLowerInvariant();
-var prfName = prf == "sha512" ? HashAlgorithmName.SHA512 : HashAlgorithmName.SHA256;
+var algorithm = (builder.Configuration["Auth:PasswordHashing:Algorithm"] ?? "argon2id").ToLowerInvariant();
+var prfName = algorithm == "sha512" ? HashAlgorithmName.SHA512 : HashAlgorithmName.SHA256;
+var argon2MemoryKiB = int.Parse(builder.Configuration["Auth:PasswordHashing:Argon2:MemoryKiB"] ?? "19456", CultureInfo.InvariantCulture);
+var argon2Iterations = int.Parse(builder.Configuration["Auth:PasswordHashing:Argon2:Iterations"] ?? "2", CultureInfo.InvariantCulture);
 var connectionString = builder.Configuration.GetConnectionString("Users") ?? throw new InvalidOperationException("ConnectionStrings:Users is required");
 
 const string Audience = "fastapi-users:auth";
@@ -129,9 +134,9 @@ app.MapPost("/login", async (HttpContext context) =>
 
 app.MapPost("/register", async (RegisterRequest request, CancellationToken cancellationToken) =>
 {
-    var salt = RandomNumberGenerator.GetBytes(16);
-    var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(request.Password), salt, iterations, prfName, 32);
-    var stored = string.Create(CultureInfo.InvariantCulture, $"$pbkdf2-{prf}$i={iterations}${B64(salt)}${B64(hash)}");
+    var stored = algorithm == "argon2id"
+        ? Argon2idHash(request.Password, argon2MemoryKiB, argon2Iterations)
+        : Pbkdf2Hash(request.Password, algorithm, prfName, iterations);
     var id = Guid.CreateVersion7();
     var now = DateTimeOffset.UtcNow;
     await using var command = dataSource.CreateCommand(
@@ -149,9 +154,15 @@ app.MapPost("/register", async (RegisterRequest request, CancellationToken cance
 
 await app.RunAsync();
 
+// "$argon2id$v=19$m=M,t=T,p=P$salt$tag" (libsodium parses it and compares in constant time), or
 // "$pbkdf2-<alg>$i=N$salt$key", base64 without padding.
 static bool Verify(string stored, string password)
 {
+    if (stored.StartsWith("$argon2id$", StringComparison.Ordinal))
+    {
+        return stored.Length <= Argon2id.HashSize && Argon2id.VerifyHash(stored, Encoding.UTF8.GetBytes(password));
+    }
+
     var parts = stored.Split('$');
     if (parts.Length != 5)
     {
@@ -164,6 +175,23 @@ static bool Verify(string stored, string password)
     var expected = FromB64(parts[4]);
     var actual = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, count, algorithm, expected.Length);
     return CryptographicOperations.FixedTimeEquals(actual, expected);
+}
+
+// One lane, libsodium's 16-byte salt and 32-byte tag, memory given in bytes; libsodium writes a NUL-terminated
+// PHC string into the buffer (as Users' Argon2idPasswordHasher).
+static string Argon2idHash(string password, int memoryKiB, int passes)
+{
+    var encoded = new char[Argon2id.HashSize];
+    Argon2id.ComputeHash(encoded, Encoding.UTF8.GetBytes(password), passes, memoryKiB * 1024);
+    var length = Array.IndexOf(encoded, '\0');
+    return new string(encoded, 0, length < 0 ? encoded.Length : length);
+}
+
+static string Pbkdf2Hash(string password, string prf, HashAlgorithmName prfName, int iterations)
+{
+    var salt = RandomNumberGenerator.GetBytes(16);
+    var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, prfName, 32);
+    return string.Create(CultureInfo.InvariantCulture, $"$pbkdf2-{prf}$i={iterations}${B64(salt)}${B64(hash)}");
 }
 
 static string B64(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=');
