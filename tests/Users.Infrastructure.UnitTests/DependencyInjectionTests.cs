@@ -34,7 +34,8 @@ public sealed class DependencyInjectionTests
             ("Auth:PasswordHashing:Argon2:MemoryKiB", "2048"),
             ("Auth:PasswordHashing:Argon2:Iterations", "3"),
             ("Auth:PasswordHashing:MaxConcurrent", "5"),
-            ("Auth:PasswordHashing:QueueLimit", "0")));
+            ("Auth:PasswordHashing:QueueLimit", "0"),
+            ("Auth:AcceptLegacyTokens", "true")));
 
         var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         Assert.Equal("sqlite", database.Provider);
@@ -44,6 +45,7 @@ public sealed class DependencyInjectionTests
         Assert.Equal(60, auth.AccessTokenLifetimeSeconds);
         Assert.Equal(61, auth.VerifyTokenLifetimeSeconds);
         Assert.Equal(62, auth.ResetPasswordTokenLifetimeSeconds);
+        Assert.True(auth.AcceptLegacyTokens);
         Assert.Equal(63, provider.GetRequiredService<IOptions<DatabaseTokenOptions>>().Value.PurgeIntervalSeconds);
         Assert.Equal(TestConfiguration.Secret, provider.GetRequiredService<IOptions<AuthTokenOptions>>().Value.Secret);
         var hashing = provider.GetRequiredService<IOptions<PasswordHashingOptions>>().Value;

@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using System.Text.Json;
 using MediatR;
 using Users.Application.Abstractions.Adoption;
@@ -41,8 +43,9 @@ internal static class AdoptFastApiUsers
             await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result.Value, output));
             return result.Value.SkippedAny ? SomeSkipped : 0;
         }
-        catch (AdoptionSourceException e)
+        catch (Exception e) when (e is AdoptionSourceException or DbException or DataException or InvalidOperationException)
         {
+            // The deployment could not be read, or our database refused the transaction, which then wrote nothing.
             await Console.Error.WriteLineAsync($"error: {e.Message} Nothing was written.");
             return 1;
         }

@@ -4,7 +4,7 @@ namespace Users.Application.Adoption.Commands.AdoptFastApiUsers;
 
 /// <summary>
 /// What an adoption did (or, in a dry run, would do): counts per table, the custom columns carried over and those that
-/// were not, and every row skipped or imported with a caveat, with its reason.
+/// were not, and every row skipped, with its reason.
 /// </summary>
 public sealed record AdoptionSummary(
     AdoptionCounts Users,
@@ -28,7 +28,7 @@ public sealed record AdoptionSummary(
 public sealed record AdoptionCounts(int Read, int Imported, int Unchanged, int Skipped, int Expired = 0);
 
 /// <summary>
-/// A row skipped, or imported with a caveat: its table, its id (for a token, its user and creation time, never the
-/// token), a reason code and a sentence.
+/// A row skipped: its table, its id (for a token, its user and creation time, never the token), a reason code and a
+/// sentence for the operator.
 /// </summary>
-public sealed record AdoptionProblem(string Table, string Id, string Reason, string Detail, bool Skipped = true);
+public sealed record AdoptionProblem(string Table, string Id, string Reason, string Detail);
