@@ -10,7 +10,22 @@ internal sealed class SourceTables(FastApiUsersSource source)
 {
     private bool IsPostgres => source.Provider == FastApiUsersSource.PostgresProvider;
 
-    public DbConnection Connect() => IsPostgres ? new NpgsqlConnection(source.ConnectionString) : new SqliteConnection(source.ConnectionString);
+    /// <summary>
+    /// A read-only connection: PostgreSQL sessions default to read-only transactions, and SQLite opens the file
+    /// read-only, so a mistyped path is refused instead of created empty.
+    /// </summary>
+    public DbConnection Connect()
+    {
+        if (IsPostgres)
+        {
+            var postgres = new NpgsqlConnectionStringBuilder(source.ConnectionString);
+            postgres.Options = $"{postgres.Options} -c default_transaction_read_only=on".Trim();
+            return new NpgsqlConnection(postgres.ConnectionString);
+        }
+
+        var sqlite = new SqliteConnectionStringBuilder(source.ConnectionString) { Mode = SqliteOpenMode.ReadOnly };
+        return new SqliteConnection(sqlite.ConnectionString);
+    }
 
     /// <summary><c>"schema"."table"</c> or <c>"table"</c>; the names were checked to be plain identifiers.</summary>
     public static string Quote(string table) => string.Join('.', table.Split('.').Select(part => $"\"{part}\""));

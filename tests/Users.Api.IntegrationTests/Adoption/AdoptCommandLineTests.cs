@@ -64,6 +64,18 @@ public sealed class AdoptCommandLineTests : IDisposable
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Adopt_FromASqliteFileThatDoesNotExist_Exits1_AndDoesNotCreateIt()
+    {
+        var missing = Path.Combine(_directory, "no-such-fastapi.db");
+
+        var (exitCode, _, error) = await RunAsync("adopt-fastapi-users", "--from", $"Data Source={missing}", "--from-provider", "Sqlite");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Cannot open the FastAPI Users database (Sqlite)", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(missing));
+    }
+
     [Theory]
     [InlineData("--from-provider", "Oracle")]
     [InlineData("--user-table", "user; DROP TABLE users")]
