@@ -15,9 +15,8 @@ internal static class CarriedValues
             {
                 null => null,
                 _ when type.IsInstanceOfType(value) => value,
-                DateTime time when type == typeof(DateTimeOffset) => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
-                string text when type == typeof(DateTimeOffset) => SourceValues.Instant(text, column),
-                string text when type == typeof(Guid) => Guid.Parse(text, CultureInfo.InvariantCulture),
+                _ when type == typeof(DateTimeOffset) => SourceValues.Instant(value, column),
+                _ when type == typeof(Guid) => SourceValues.Guid(value, column),
                 _ when type == typeof(bool) => SourceValues.Boolean(value, column),
                 _ => System.Convert.ChangeType(value, type, CultureInfo.InvariantCulture),
             };

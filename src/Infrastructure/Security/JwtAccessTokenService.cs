@@ -86,21 +86,20 @@ public sealed partial class JwtAccessTokenService : IAccessTokenStrategy
 
         var stamp = Hs256Jwt.GetString(jwt, SecurityStampClaim);
         var session = Hs256Jwt.GetString(jwt, SessionIdClaim);
-        if (_acceptLegacy && stamp is null && session is null && Hs256Jwt.GetSubjectId(jwt) is { } adoptedUserId)
+        var userId = Hs256Jwt.GetSubjectId(jwt);
+        if (_acceptLegacy && stamp is null && session is null && userId is { } adoptedUserId)
         {
             return AccessTokenClaims.Legacy(adoptedUserId); // FastAPI Users' own shape: sub, aud, exp
         }
 
         // A token without a session (issued before sessions existed, or forged without one) belongs to none: refused.
-        if (Hs256Jwt.GetSubjectId(jwt) is not { } userId
-            || stamp is null
-            || !Guid.TryParseExact(session, "D", out var sessionId))
+        if (userId is null || stamp is null || !Guid.TryParseExact(session, "D", out var sessionId))
         {
             LogRejected(null);
             return null;
         }
 
-        return new AccessTokenClaims(userId, stamp, sessionId);
+        return new AccessTokenClaims(userId.Value, stamp, sessionId);
     }
 
     // The token itself is never logged: it is a credential. The exception says why (signature, audience, lifetime).

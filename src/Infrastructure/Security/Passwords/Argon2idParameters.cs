@@ -1,4 +1,5 @@
 using System.Globalization;
+using Users.Infrastructure.Settings;
 
 namespace Users.Infrastructure.Security.Passwords;
 
@@ -12,16 +13,18 @@ internal readonly record struct Argon2idParameters(int MemoryKiB, int Iterations
 {
     public const string Prefix = "$argon2id$";
 
-    // Bounds of what is accepted when reading. The memory bound is the configurable ceiling's.
+    // Bounds of what is accepted when reading: the configurable ceilings of memory and passes, and libsodium's
+    // longest hash string (crypto_pwhash_STRBYTES, Geralt's Argon2id.HashSize).
+    private const int MaximumLength = 128;
     private const int MaximumParallelism = 64;
     private const int MinimumSaltBytes = 8;
     private const int MinimumHashBytes = 16;
     private const int MaximumBytes = 64;
 
-    public static bool TryParse(string? hash, int maximumMemoryKiB, int maximumIterations, out Argon2idParameters parameters)
+    public static bool TryParse(string? hash, out Argon2idParameters parameters)
     {
         parameters = default;
-        if (hash is null || hash.Length > 256 || !hash.StartsWith(Prefix, StringComparison.Ordinal))
+        if (hash is null || hash.Length > MaximumLength || !hash.StartsWith(Prefix, StringComparison.Ordinal))
         {
             return false;
         }
@@ -39,8 +42,8 @@ internal readonly record struct Argon2idParameters(int MemoryKiB, int Iterations
             || !TryRead(costs[1], "t=", out var iterations)
             || !TryRead(costs[2], "p=", out var parallelism)
             || parallelism is < 1 or > MaximumParallelism
-            || memory < 8 * parallelism || memory > maximumMemoryKiB
-            || iterations < 1 || iterations > maximumIterations
+            || memory < 8 * parallelism || memory > Argon2Options.MaximumMemoryKiB
+            || iterations < 1 || iterations > Argon2Options.MaximumIterations
             || !PhcBase64.TryDecode(parts[4], MinimumSaltBytes, MaximumBytes, out var salt)
             || !PhcBase64.TryDecode(parts[5], MinimumHashBytes, MaximumBytes, out var key))
         {

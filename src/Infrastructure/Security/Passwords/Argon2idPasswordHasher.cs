@@ -54,8 +54,7 @@ public sealed class Argon2idPasswordHasher : IPasswordHashAlgorithm
     public PasswordVerification Verify(string hash, string password)
     {
         ArgumentNullException.ThrowIfNull(password);
-        if (hash is null || hash.Length > Argon2id.HashSize
-            || !Argon2idParameters.TryParse(hash, Argon2Options.MaximumMemoryKiB, Argon2Options.MaximumIterations, out var stored))
+        if (!Argon2idParameters.TryParse(hash, out var stored))
         {
             return PasswordVerification.UnknownFormat;
         }
