@@ -36,6 +36,7 @@ public static class DependencyInjection
         {
             RegisterClosedImplementations(services, assembly, typeof(IRequestHandler<,>));
             RegisterClosedImplementations(services, assembly, typeof(IDomainEventHandler<>));
+            RegisterClosedImplementations(services, assembly, typeof(ITransactionalDomainEventHandler<>));
             services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton); // stateless; held by the singleton behavior
             services.AddMappingsFrom(assembly);
         }

@@ -28,9 +28,19 @@ internal static class EmailConfigurationBinding
             options.RetryDelaySeconds = retryDelay;
         }
 
-        if (ConfigurationBinding.ReadInt32(section, nameof(EmailOptions.QueueCapacity), typeof(EmailOptions)) is { } capacity)
+        if (ConfigurationBinding.ReadInt32(section, nameof(EmailOptions.PollSeconds), typeof(EmailOptions)) is { } poll)
         {
-            options.QueueCapacity = capacity;
+            options.PollSeconds = poll;
+        }
+
+        if (ConfigurationBinding.ReadInt32(section, nameof(EmailOptions.ClaimSeconds), typeof(EmailOptions)) is { } claim)
+        {
+            options.ClaimSeconds = claim;
+        }
+
+        if (ConfigurationBinding.ReadInt32(section, nameof(EmailOptions.RetentionDays), typeof(EmailOptions)) is { } retention)
+        {
+            options.RetentionDays = retention;
         }
 
         var smtpSection = section.GetSection(nameof(EmailOptions.Smtp));

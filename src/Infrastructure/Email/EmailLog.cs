@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
 
 namespace Users.Infrastructure.Mail;
@@ -23,14 +24,6 @@ internal static partial class EmailLog
         Message = UnconfiguredEmailTransport.Message + ". Every email (verification, password reset) will fail and be logged as an error.")]
     public static partial void NotConfigured(ILogger logger);
 
-    [LoggerMessage(
-        Level = LogLevel.Error,
-        Message = "The email queue is full ({Capacity} emails waiting); the email '{Subject}' was dropped. Earlier warnings say why deliveries are not keeping up.")]
-    public static partial void QueueFull(ILogger logger, string subject, int capacity);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Email delivery has stopped (the service is shutting down); the email '{Subject}' was dropped.")]
-    public static partial void QueueClosed(ILogger logger, string subject);
-
     [LoggerMessage(Level = LogLevel.Error, Message = "The email '{Subject}' was dropped: its recipient is not a single valid email address.")]
     public static partial void InvalidRecipient(ILogger logger, string subject);
 
@@ -46,13 +39,29 @@ internal static partial class EmailLog
 
     [LoggerMessage(
         Level = LogLevel.Error,
-        Message = "The email '{Subject}' to a recipient at {RecipientDomain} could not be delivered in {Attempts} attempt(s) and was dropped. Last error: {Error}")]
+        Message = "The email '{Subject}' to a recipient at {RecipientDomain} could not be delivered in {Attempts} attempt(s) and is recorded as failed in the outbox. Last error: {Error}")]
     public static partial void GaveUp(ILogger logger, string subject, string recipientDomain, int attempts, string error);
 
     [LoggerMessage(
         Level = LogLevel.Error,
-        Message = "Email delivery stopped with {Count} email(s) undelivered: the host's shutdown timeout elapsed first. They were dropped.")]
-    public static partial void Abandoned(ILogger logger, int count);
+        Message = "The email '{Subject}' to a recipient at {RecipientDomain} was refused for good (attempt {Attempt}) and is recorded as failed in the outbox: {Error}")]
+    public static partial void Refused(ILogger logger, string subject, string recipientDomain, int attempt, string error);
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "The email outbox cannot be read or written ({Error}); mail waits in the outbox and delivery is tried again in {RetrySeconds} s.")]
+    public static partial void OutboxUnavailable(ILogger logger, string error, double retrySeconds);
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "The outcome of the email '{Subject}' could not be recorded ({Error}); its claim runs out and it will be tried again, so it may arrive twice.")]
+    public static partial void OutcomeNotRecorded(ILogger logger, string subject, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Email delivery stopped; {Count} claimed email(s) not yet delivered were handed back to the outbox.")]
+    public static partial void ClaimsReleased(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} outbox record(s) of email delivered or given up more than {Days} day(s) ago.")]
+    public static partial void Purged(ILogger logger, int count, int days);
 
     /// <summary>The part after the last <c>@</c>, lower-cased: enough to tell which provider refuses mail.</summary>
     public static string RecipientDomain(string to)
@@ -76,7 +85,14 @@ internal static partial class EmailLog
                 text.Append(" ---> ");
             }
 
-            text.Append(current.GetType().Name).Append(": ").Append(current.Message);
+            text.Append(current.GetType().Name).Append(": ");
+            if (current is SmtpCommandException answer)
+            {
+                // MailKit's message leaves out the reply code, which is what tells a refusal for now from one for good.
+                text.Append((int)answer.StatusCode).Append(' ');
+            }
+
+            text.Append(current.Message);
         }
 
         var described = text.ToString();

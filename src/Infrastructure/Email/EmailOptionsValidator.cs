@@ -39,14 +39,19 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
                 + $"Remove it to use {EmailOptions.DefaultRetryDelaySeconds}.");
         }
 
-        if (options.QueueCapacity < 1)
-        {
-            failures.Add(
-                $"Email:QueueCapacity is {options.QueueCapacity}; it must be at least 1. "
-                + $"Remove it to use {EmailOptions.DefaultQueueCapacity}.");
-        }
+        Range(failures, "PollSeconds", options.PollSeconds, 1, EmailOptions.MaximumPollSeconds, EmailOptions.DefaultPollSeconds);
+        Range(failures, "ClaimSeconds", options.ClaimSeconds, EmailOptions.MinimumClaimSeconds, EmailOptions.MaximumClaimSeconds, EmailOptions.DefaultClaimSeconds);
+        Range(failures, "RetentionDays", options.RetentionDays, 0, EmailOptions.MaximumRetentionDays, EmailOptions.DefaultRetentionDays);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Range(List<string> failures, string setting, int value, int minimum, int maximum, int byDefault)
+    {
+        if (value < minimum || value > maximum)
+        {
+            failures.Add($"Email:{setting} is {value}; it must be between {minimum} and {maximum}. Remove it to use {byDefault}.");
+        }
     }
 
     private static void ValidateSmtpServer(SmtpOptions smtp, List<string> failures)

@@ -11,8 +11,9 @@ public static class EmailServiceCollectionExtensions
 {
     /// <summary>
     /// Registers mail delivery: the <c>Email</c> settings (validated at start), the transport they choose,
-    /// <see cref="QueuedEmailSender"/> as the <see cref="IEmailSender"/>, and <see cref="EmailDeliveryService"/>
-    /// as a hosted service reading the same queue. A transport registered before this call is kept.
+    /// <see cref="EmailOutbox"/> as the <see cref="IEmailOutbox"/> (rows in the request's unit of work), and
+    /// <see cref="OutboxDeliveryService"/> as a hosted service delivering them. A transport registered before this call
+    /// is kept. Needs the database context and Data Protection (both registered by <c>AddInfrastructure</c>).
     /// </summary>
     public static IServiceCollection AddEmailDelivery(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,14 +22,16 @@ public static class EmailServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new EmailQueue(sp.GetRequiredService<IOptions<EmailOptions>>().Value.QueueCapacity));
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxStore>();
         // Chosen when first resolved (as the delivery service starts), so settings changed by later Configure calls count.
         services.TryAddSingleton(sp => EmailTransportSelector.Create(
             sp.GetRequiredService<IOptions<EmailOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EmailDeliveryService).FullName!)));
-        services.AddSingleton<IEmailSender, QueuedEmailSender>();
-        services.AddHostedService<EmailDeliveryService>();
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OutboxDeliveryService).FullName!)));
+        services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services.AddSingleton<OutboxDeliveryService>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDeliveryService>());
         return services;
     }
 }

@@ -15,8 +15,9 @@ namespace Users.Infrastructure.Persistence;
 /// <summary>
 /// Commits the tracked changes together with the audit entries of their domain events (one transaction: no entry
 /// without its change, no change without its entry), then hands the events to their handlers (the user-manager
-/// hooks). Events are published only after the commit, each once, and a failing handler is logged rather than
-/// thrown: the change is already stored, so the caller must still see success.
+/// hooks). Transactional hooks (mail into the outbox) run first, before the commit, so what they add is stored with the
+/// change; an exception of one stores nothing. The other hooks get the events only after the commit, each once, and a
+/// failing one is logged rather than thrown: the change is already stored, so the caller must still see success.
 /// </summary>
 public sealed partial class UnitOfWork(
     UsersDbContext db, IDomainEventPublisher events, IAuditContext auditContext, TimeProvider time, ILogger<UnitOfWork> logger) : IUnitOfWork
@@ -30,6 +31,11 @@ public sealed partial class UnitOfWork(
             .Select(entry => entry.Entity)
             .Where(aggregate => aggregate.DomainEvents.Count > 0)
             .ToList();
+        foreach (var domainEvent in aggregates.SelectMany(aggregate => aggregate.DomainEvents).ToList())
+        {
+            await events.PublishBeforeCommitAsync(domainEvent, cancellationToken);
+        }
+
         var now = time.GetUtcNow();
         var ids = TimeOrderedIds.Sequence(now);
         foreach (var aggregate in aggregates)
@@ -71,8 +77,8 @@ public sealed partial class UnitOfWork(
             LogAudited(type, entry.UserId, entry.ActorId, entry.SessionId);
         }
 
-        var events = aggregates.SelectMany(aggregate => aggregate.DequeueDomainEvents()).ToList();
-        foreach (var domainEvent in events)
+        var committed = aggregates.SelectMany(aggregate => aggregate.DequeueDomainEvents()).ToList();
+        foreach (var domainEvent in committed)
         {
             await PublishAsync(domainEvent);
         }

@@ -36,6 +36,9 @@ public abstract class UsersDbContext : DbContext, IDataProtectionKeyContext
     /// <summary>Rate-limit hits per key and window, shared by every instance.</summary>
     public DbSet<RateLimitCounterRecord> RateLimitCounters => Set<RateLimitCounterRecord>();
 
+    /// <summary>Mail waiting for delivery (and the outcome of mail delivered or given up), shared by every instance.</summary>
+    public DbSet<OutboxEmailRecord> OutboxEmails => Set<OutboxEmailRecord>();
+
     /// <summary>Data Protection's key ring (it encrypts provider tokens), shared by every instance over this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

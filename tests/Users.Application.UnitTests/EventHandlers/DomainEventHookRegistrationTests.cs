@@ -12,14 +12,19 @@ namespace Users.Application.UnitTests.EventHandlers;
 
 /// <summary>
 /// The hooks as the unit of work meets them: registered by <c>AddApplication</c>'s scan as
-/// <see cref="IDomainEventHandler{TEvent}"/> of their events, and reached by publishing.
+/// <see cref="IDomainEventHandler{TEvent}"/> (after the commit) or <see cref="ITransactionalDomainEventHandler{TEvent}"/>
+/// (before it, in its transaction) of their events, and reached by publishing.
 /// </summary>
 public sealed class DomainEventHookRegistrationTests
 {
-    public static TheoryData<Type, Type> HooksOfTheApplication => new()
+    public static TheoryData<Type, Type> TransactionalHooksOfTheApplication => new()
     {
         { typeof(UserVerificationRequested), typeof(SendAccountEmails) },
         { typeof(ForgotPasswordRequested), typeof(SendAccountEmails) },
+    };
+
+    public static TheoryData<Type, Type> HooksOfTheApplication => new()
+    {
         { typeof(UserRegistered), typeof(LogAccountActivity) },
         { typeof(UserVerified), typeof(LogAccountActivity) },
         { typeof(PasswordReset), typeof(LogAccountActivity) },
@@ -28,6 +33,19 @@ public sealed class DomainEventHookRegistrationTests
 
     private static List<object?> HandlersOf(ApplicationHost host, Type eventType) =>
         [.. host.Services.GetServices(typeof(IDomainEventHandler<>).MakeGenericType(eventType))];
+
+    private static List<object?> TransactionalHandlersOf(ApplicationHost host, Type eventType) =>
+        [.. host.Services.GetServices(typeof(ITransactionalDomainEventHandler<>).MakeGenericType(eventType))];
+
+    [Theory]
+    [MemberData(nameof(TransactionalHooksOfTheApplication))]
+    public void AddApplication_RegistersEachTransactionalHookOnce_AndNotAsAnAfterCommitHook(Type eventType, Type hookType)
+    {
+        using var host = new ApplicationHost();
+
+        Assert.Single(TransactionalHandlersOf(host, eventType), h => h?.GetType() == hookType);
+        Assert.DoesNotContain(HandlersOf(host, eventType), h => h?.GetType() == hookType);
+    }
 
     [Theory]
     [MemberData(nameof(HooksOfTheApplication))]
@@ -43,7 +61,7 @@ public sealed class DomainEventHookRegistrationTests
     {
         using var host = new ApplicationHost(extraAssemblies: typeof(UserRead).Assembly);
 
-        Assert.Single(HandlersOf(host, typeof(UserVerificationRequested)));
+        Assert.Single(TransactionalHandlersOf(host, typeof(UserVerificationRequested)));
         Assert.Single(HandlersOf(host, typeof(UserRegistered)));
     }
 
@@ -61,10 +79,11 @@ public sealed class DomainEventHookRegistrationTests
         using var host = new ApplicationHost();
 
         await host.Events.PublishAsync(new UserVerificationRequested(Guid.CreateVersion7(), "alice@example.com", "tok"), CancellationToken.None);
+        host.Ports.EmailOutbox.DidNotReceive().Add(Arg.Any<EmailMessage>()); // not after the commit: in its transaction
+        await host.Events.PublishBeforeCommitAsync(new UserVerificationRequested(Guid.CreateVersion7(), "alice@example.com", "tok"), CancellationToken.None);
 
-        await host.Ports.EmailSender.Received(1).SendAsync(
-            Arg.Is<EmailMessage>(m => m.To == "alice@example.com" && m.TextBody.Contains("/auth/verify?token=tok", StringComparison.Ordinal)),
-            Arg.Any<CancellationToken>());
+        host.Ports.EmailOutbox.Received(1).Add(
+            Arg.Is<EmailMessage>(m => m.To == "alice@example.com" && m.TextBody.Contains("/auth/verify?token=tok", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -73,10 +92,11 @@ public sealed class DomainEventHookRegistrationTests
         using var host = new ApplicationHost();
 
         await host.Events.PublishAsync(new ForgotPasswordRequested(Guid.CreateVersion7(), "bob@example.com", "tok"), CancellationToken.None);
+        host.Ports.EmailOutbox.DidNotReceive().Add(Arg.Any<EmailMessage>()); // not after the commit: in its transaction
+        await host.Events.PublishBeforeCommitAsync(new ForgotPasswordRequested(Guid.CreateVersion7(), "bob@example.com", "tok"), CancellationToken.None);
 
-        await host.Ports.EmailSender.Received(1).SendAsync(
-            Arg.Is<EmailMessage>(m => m.To == "bob@example.com" && m.TextBody.Contains("/reset-password?token=tok", StringComparison.Ordinal)),
-            Arg.Any<CancellationToken>());
+        host.Ports.EmailOutbox.Received(1).Add(
+            Arg.Is<EmailMessage>(m => m.To == "bob@example.com" && m.TextBody.Contains("/reset-password?token=tok", StringComparison.Ordinal)));
     }
 
     [Fact]

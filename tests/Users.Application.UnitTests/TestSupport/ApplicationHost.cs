@@ -39,7 +39,7 @@ public sealed class ApplicationHost : IDisposable
         services.AddSingleton(Ports.ActionTokens);
         services.AddSingleton(Ports.Throttle);
         services.AddSingleton(Ports.RateLimits);
-        services.AddSingleton(Ports.EmailSender);
+        services.AddSingleton(Ports.EmailOutbox);
         services.AddSingleton(Substitute.For<IOAuthStateTokens>());
         services.AddSingleton(Substitute.For<IOAuthProviderClient>());
         services.AddSingleton(Substitute.For<IProviderTokenProtector>());

@@ -83,7 +83,7 @@ public sealed class Ports
     /// <summary>Answers every key's first hit in its window until told otherwise.</summary>
     public IRateLimitCounter RateLimits { get; } = Substitute.For<IRateLimitCounter>();
 
-    public IEmailSender EmailSender { get; } = Substitute.For<IEmailSender>();
+    public IEmailOutbox EmailOutbox { get; } = Substitute.For<IEmailOutbox>();
 
     /// <summary>Stands still at <see cref="Start"/> unless a test moves it.</summary>
     public FakeTimeProvider Time { get; } = new(Start);

@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using MailKit.Net.Smtp;
 using Users.Application.Abstractions.Mail;
 using Users.Infrastructure.Mail;
 
@@ -17,7 +17,7 @@ public sealed class SmtpEmailTransportTests(SmtpTestServer server) : IClassFixtu
         await Transport().DeliverAsync(new EmailMessage("jane@example.org", subject, body), CancellationToken.None);
 
         var eml = Received(subject);
-        Assert.Equal("\"Users\" <no-reply@example.com>", eml["From"]);
+        Assert.Equal("Users <no-reply@example.com>", eml["From"]);
         Assert.Equal("jane@example.org", eml["To"]);
         Assert.Equal(body.ReplaceLineEndings("\r\n"), eml.Body.TrimEnd('\r', '\n') + "\r\n");
         Assert.Matches("^<[0-9a-f]{32}@example\\.com>$", eml["Message-ID"]);
@@ -52,26 +52,52 @@ public sealed class SmtpEmailTransportTests(SmtpTestServer server) : IClassFixtu
     }
 
     [SkippableFact]
-    public async Task Deliver_WithStartTls_RefusesAServerWithoutIt()
+    public async Task Deliver_WithStartTls_RefusesAServerWithoutIt_AsWorthRetrying()
     {
+        // A configuration problem the operator can fix: the mail stays in the outbox for the next attempts.
         server.RequireAvailable();
         var options = Options(SmtpSecurity.StartTls);
 
-        var error = await Assert.ThrowsAsync<SmtpException>(
+        var error = await Assert.ThrowsAsync<NotSupportedException>(
             () => new SmtpEmailTransport(options).DeliverAsync(new EmailMessage("jane@example.org", "Plain?", "No."), CancellationToken.None));
 
-        Assert.Contains("secure", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("STARTTLS", error.Message, StringComparison.Ordinal);
     }
 
     [SkippableFact]
-    public async Task Deliver_WhenNothingListens_Throws()
+    public async Task Deliver_WhenNothingListens_ThrowsAFailureWorthRetrying()
     {
         server.RequireAvailable();
         var options = Options(SmtpSecurity.None);
         options.Port = FreePortNobodyListensOn();
 
-        await Assert.ThrowsAsync<SmtpException>(
+        var error = await Assert.ThrowsAnyAsync<Exception>(
             () => new SmtpEmailTransport(options).DeliverAsync(new EmailMessage("jane@example.org", "S", "B"), CancellationToken.None));
+
+        Assert.IsNotType<PermanentEmailFailureException>(error);
+    }
+
+    [SkippableFact]
+    public async Task Deliver_RefusedWith5xx_IsAPermanentFailure()
+    {
+        server.RequireAvailable();
+
+        var error = await Assert.ThrowsAsync<PermanentEmailFailureException>(() => Transport().DeliverAsync(
+            new EmailMessage($"{SmtpTestServer.RefuseForGood}@example.org", "Refused " + Guid.NewGuid().ToString("N"), "B"), CancellationToken.None));
+
+        Assert.Contains("550", error.Message, StringComparison.Ordinal);
+        Assert.IsType<SmtpCommandException>(error.InnerException);
+    }
+
+    [SkippableFact]
+    public async Task Deliver_RefusedWith4xx_IsAFailureWorthRetrying()
+    {
+        server.RequireAvailable();
+
+        var error = await Assert.ThrowsAsync<SmtpCommandException>(() => Transport().DeliverAsync(
+            new EmailMessage($"{SmtpTestServer.RefuseForNow}@example.org", "Later " + Guid.NewGuid().ToString("N"), "B"), CancellationToken.None));
+
+        Assert.Equal(451, (int)error.StatusCode);
     }
 
     private static int FreePortNobodyListensOn()

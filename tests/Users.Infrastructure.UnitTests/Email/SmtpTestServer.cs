@@ -6,12 +6,20 @@ namespace Users.Infrastructure.UnitTests.Mail;
 
 /// <summary>
 /// A real SMTP server on loopback for the tests: Debian's aiosmtpd (<c>apt-get install python3-aiosmtpd</c>),
-/// run by the system Python, storing each message it accepts in a maildir. Without aiosmtpd the tests that need it
-/// are skipped, except when the environment variable <c>CI</c> is <c>true</c>: then they fail.
+/// run by the system Python, storing each message it accepts in a maildir. Its handler (<c>refusing_mailbox.py</c>, next
+/// to the test assembly) refuses recipients whose local part starts with <see cref="RefuseForGood"/> (550) or
+/// <see cref="RefuseForNow"/> (451). Without aiosmtpd the tests that need it are skipped, except when the environment
+/// variable <c>CI</c> is <c>true</c>: then they fail.
 /// </summary>
 public sealed class SmtpTestServer : IAsyncLifetime
 {
     public const string Python = "/usr/bin/python3";
+
+    /// <summary>A recipient local part starting with this is refused with 550 (for good).</summary>
+    public const string RefuseForGood = "refuse-550";
+
+    /// <summary>A recipient local part starting with this is refused with 451 (try again later).</summary>
+    public const string RefuseForNow = "refuse-451";
 
     private const int ConnectAttempts = 100;
     private static readonly TimeSpan ConnectRetryInterval = TimeSpan.FromMilliseconds(100);
@@ -46,7 +54,13 @@ public sealed class SmtpTestServer : IAsyncLifetime
         }
 
         Port = FreePort();
-        string[] arguments = ["-m", "aiosmtpd", "-n", "-u", "-l", $"{Host}:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir];
+        await StartAsync();
+    }
+
+    /// <summary>Starts the server (again) on <see cref="Port"/>: a test may stop it to play a mail server that is down.</summary>
+    public async Task StartAsync()
+    {
+        string[] arguments = ["-m", "aiosmtpd", "-n", "-u", "-l", $"{Host}:{Port}", "-c", "refusing_mailbox.RefusingMailbox", Maildir];
         CommandLine = Python + " " + string.Join(' ', arguments);
         var start = new ProcessStartInfo(Python, arguments)
         {
@@ -54,6 +68,7 @@ public sealed class SmtpTestServer : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.Environment["PYTHONPATH"] = AppContext.BaseDirectory; // refusing_mailbox.py is copied there
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {CommandLine}");
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
@@ -78,19 +93,28 @@ public sealed class SmtpTestServer : IAsyncLifetime
         throw new InvalidOperationException($"'{CommandLine}' did not accept connections after {ConnectAttempts} attempts.");
     }
 
+    /// <summary>Stops the server; mail sent meanwhile finds nobody listening on <see cref="Port"/>.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+
+        _process.Dispose();
+        _process = null;
+    }
+
     public async Task DisposeAsync()
     {
-        if (_process is not null)
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                await _process.WaitForExitAsync(timeout.Token);
-            }
-
-            _process.Dispose();
-        }
+        await StopAsync();
 
         if (Directory.Exists(Maildir))
         {

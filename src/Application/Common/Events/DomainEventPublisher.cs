@@ -13,14 +13,29 @@ public sealed class DomainEventPublisher(IServiceProvider services) : IDomainEve
 {
     private static readonly ConcurrentDictionary<Type, Func<IServiceProvider, IDomainEvent, CancellationToken, Task>> Dispatchers = new();
 
+    private static readonly ConcurrentDictionary<Type, Func<IServiceProvider, IDomainEvent, CancellationToken, Task>> BeforeCommitDispatchers = new();
+
     private static readonly MethodInfo PublishTypedMethod =
         typeof(DomainEventPublisher).GetMethod(nameof(PublishTypedAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    public Task PublishAsync(IDomainEvent domainEvent, CancellationToken cancellationToken)
+    private static readonly MethodInfo PublishBeforeCommitTypedMethod =
+        typeof(DomainEventPublisher).GetMethod(nameof(PublishBeforeCommitTypedAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    public Task PublishAsync(IDomainEvent domainEvent, CancellationToken cancellationToken) =>
+        Dispatch(Dispatchers, PublishTypedMethod, domainEvent, cancellationToken);
+
+    public Task PublishBeforeCommitAsync(IDomainEvent domainEvent, CancellationToken cancellationToken) =>
+        Dispatch(BeforeCommitDispatchers, PublishBeforeCommitTypedMethod, domainEvent, cancellationToken);
+
+    private Task Dispatch(
+        ConcurrentDictionary<Type, Func<IServiceProvider, IDomainEvent, CancellationToken, Task>> cache,
+        MethodInfo typedMethod,
+        IDomainEvent domainEvent,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
-        var dispatch = Dispatchers.GetOrAdd(domainEvent.GetType(), static type =>
-            PublishTypedMethod.MakeGenericMethod(type).CreateDelegate<Func<IServiceProvider, IDomainEvent, CancellationToken, Task>>());
+        var dispatch = cache.GetOrAdd(domainEvent.GetType(), type =>
+            typedMethod.MakeGenericMethod(type).CreateDelegate<Func<IServiceProvider, IDomainEvent, CancellationToken, Task>>());
         return dispatch(services, domainEvent, cancellationToken);
     }
 
@@ -28,6 +43,15 @@ public sealed class DomainEventPublisher(IServiceProvider services) : IDomainEve
         where TEvent : IDomainEvent
     {
         foreach (var handler in services.GetServices<IDomainEventHandler<TEvent>>())
+        {
+            await handler.Handle((TEvent)domainEvent, cancellationToken);
+        }
+    }
+
+    private static async Task PublishBeforeCommitTypedAsync<TEvent>(IServiceProvider services, IDomainEvent domainEvent, CancellationToken cancellationToken)
+        where TEvent : IDomainEvent
+    {
+        foreach (var handler in services.GetServices<ITransactionalDomainEventHandler<TEvent>>())
         {
             await handler.Handle((TEvent)domainEvent, cancellationToken);
         }

@@ -10,4 +10,10 @@ namespace Users.Application.Common.Events;
 public interface IDomainEventPublisher
 {
     Task PublishAsync(IDomainEvent domainEvent, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Hands the event to every <see cref="ITransactionalDomainEventHandler{TEvent}"/> of its type; the unit of work calls
+    /// this before its commit, and an exception ends the commit before anything is stored.
+    /// </summary>
+    Task PublishBeforeCommitAsync(IDomainEvent domainEvent, CancellationToken cancellationToken);
 }

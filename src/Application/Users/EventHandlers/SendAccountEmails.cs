@@ -8,24 +8,33 @@ namespace Users.Application.Users.EventHandlers;
 
 /// <summary>
 /// Mails the verification and password-reset links (FastAPI Users' <c>on_after_request_verify</c> and
-/// <c>on_after_forgot_password</c>): the configured base address and path, with the token as <c>token=</c>.
+/// <c>on_after_forgot_password</c>): the configured base address and path, with the token as <c>token=</c>. Runs
+/// inside the unit of work, so the mail is in the outbox in the same transaction as the request's change.
 /// </summary>
-public sealed class SendAccountEmails(IEmailSender emailSender, IOptions<EmailLinkOptions> options)
-    : IDomainEventHandler<UserVerificationRequested>, IDomainEventHandler<ForgotPasswordRequested>
+public sealed class SendAccountEmails(IEmailOutbox outbox, IOptions<EmailLinkOptions> options)
+    : ITransactionalDomainEventHandler<UserVerificationRequested>, ITransactionalDomainEventHandler<ForgotPasswordRequested>
 {
     public const string VerifySubject = "Verify your email address";
     public const string ResetPasswordSubject = "Reset your password";
 
-    public Task Handle(UserVerificationRequested domainEvent, CancellationToken cancellationToken) =>
-        SendAsync(domainEvent.Email, VerifySubject, options.Value.VerifyPath, domainEvent.Token, VerifyBody, cancellationToken);
+    public Task Handle(UserVerificationRequested domainEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        Add(domainEvent.Email, VerifySubject, options.Value.VerifyPath, domainEvent.Token, VerifyBody);
+        return Task.CompletedTask;
+    }
 
-    public Task Handle(ForgotPasswordRequested domainEvent, CancellationToken cancellationToken) =>
-        SendAsync(domainEvent.Email, ResetPasswordSubject, options.Value.ResetPasswordPath, domainEvent.Token, ResetPasswordBody, cancellationToken);
+    public Task Handle(ForgotPasswordRequested domainEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        Add(domainEvent.Email, ResetPasswordSubject, options.Value.ResetPasswordPath, domainEvent.Token, ResetPasswordBody);
+        return Task.CompletedTask;
+    }
 
-    private Task SendAsync(string to, string subject, string path, string token, Func<string, string> body, CancellationToken cancellationToken)
+    private void Add(string to, string subject, string path, string token, Func<string, string> body)
     {
         var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}{path}?token={Uri.EscapeDataString(token)}";
-        return emailSender.SendAsync(new EmailMessage(to, subject, body(link)), cancellationToken);
+        outbox.Add(new EmailMessage(to, subject, body(link)));
     }
 
     private static string VerifyBody(string link) =>

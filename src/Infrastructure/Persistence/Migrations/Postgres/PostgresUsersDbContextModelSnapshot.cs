@@ -397,6 +397,74 @@ namespace Users.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("login_throttles", (string)null);
                 });
 
+            modelBuilder.Entity("Users.Infrastructure.Persistence.OutboxEmailRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("bigint")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("completed_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("ProtectedBody")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_body");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("recipient");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_emails");
+
+                    b.HasIndex("CompletedAt")
+                        .HasDatabaseName("ix_outbox_emails_completed_at");
+
+                    b.HasIndex("State", "NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_emails_state_next_attempt_at");
+
+                    b.ToTable("outbox_emails", (string)null);
+                });
+
             modelBuilder.Entity("Users.Infrastructure.Persistence.RateLimitCounterRecord", b =>
                 {
                     b.Property<string>("Key")

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Logging;
+using Users.Application.Abstractions.Mail;
+using Users.Infrastructure.Persistence;
+using Users.Infrastructure.Persistence.Configurations;
+
+namespace Users.Infrastructure.Mail;
+
+/// <summary>
+/// The <see cref="IEmailOutbox"/>: adds the message as an <c>outbox_emails</c> row to the request's database context,
+/// so the unit of work's commit stores it with the change; its body (which holds a token) encrypted. After a commit
+/// that stored mail, wakes this instance's delivery loop. Scoped, like the context.
+/// </summary>
+public sealed class EmailOutbox(
+    UsersDbContext db,
+    IDataProtectionProvider dataProtection,
+    OutboxSignal signal,
+    TimeProvider time,
+    ILogger<EmailOutbox> logger) : IEmailOutbox
+{
+    /// <summary>The Data Protection purpose of stored bodies.</summary>
+    public const string BodyPurpose = "Users.Outbox.EmailBody";
+
+    private bool _signalsOnCommit;
+
+    public void Add(EmailMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (!MailFormat.IsValidRecipient(message.To))
+        {
+            // Undeliverable whatever happens; the change that asked for it still stands.
+            EmailLog.InvalidRecipient(logger, message.Subject);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        db.OutboxEmails.Add(new OutboxEmailRecord
+        {
+            Id = Guid.CreateVersion7(now),
+            Recipient = message.To.Trim(),
+            Subject = Truncate(MailFormat.SingleLine(message.Subject), OutboxEmailRecordConfiguration.SubjectLength),
+            ProtectedBody = dataProtection.CreateProtector(BodyPurpose).Protect(message.TextBody),
+            CreatedAt = now,
+            State = OutboxEmailState.Pending,
+            NextAttemptAt = now,
+        });
+
+        if (!_signalsOnCommit)
+        {
+            _signalsOnCommit = true;
+            db.SavedChanges += (_, _) => signal.Notify();
+        }
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+}

@@ -1,0 +1,196 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Users.Api.IntegrationTests.Infrastructure;
+using Users.Infrastructure.Persistence;
+using Users.Infrastructure.UnitTests.Mail;
+
+namespace Users.Api.IntegrationTests.Platform;
+
+/// <summary>
+/// The mail outbox end to end, on both databases, against a real SMTP server (aiosmtpd) that the tests stop, start and
+/// make refuse: an outage delays mail and loses none, a permanent refusal is recorded at once, a temporary one is
+/// retried, and two instances over one database send each mail once.
+/// </summary>
+public sealed class OutboxDeliveryTests(SmtpTestServer smtp) : IClassFixture<SmtpTestServer>
+{
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
+
+    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task MailServerDown_TheAnswerIsUnchanged_AndTheMailIsDeliveredOnceItIsBack(DatabaseProvider provider)
+    {
+        smtp.RequireAvailable();
+        await using var factory = Factory(provider, await DatabaseAsync(provider));
+        var client = factory.CreateClient();
+        var email = await RegisterAsync(client, "outage");
+
+        await smtp.StopAsync();
+        try
+        {
+            var response = await ForgotPasswordAsync(client, email);
+
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            Assert.Equal("null", await response.Content.ReadAsStringAsync());
+            var waiting = await WaitForRowAsync(factory, email, r => r.Attempts >= 2);
+            Assert.Equal(OutboxEmailState.Pending, waiting.State);
+            Assert.NotNull(waiting.ProtectedBody);
+        }
+        finally
+        {
+            await smtp.StartAsync();
+        }
+
+        Assert.Contains("reset-password?token=", MailMessageText.Parse(await WaitForMessageToAsync(email)).Body, StringComparison.Ordinal);
+        var sent = await WaitForRowAsync(factory, email, r => r.State == OutboxEmailState.Sent);
+        Assert.Null(sent.ProtectedBody);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task PermanentRefusal_IsRecordedAsFailedAfterOneAttempt(DatabaseProvider provider)
+    {
+        smtp.RequireAvailable();
+        await using var factory = Factory(provider, await DatabaseAsync(provider));
+        var client = factory.CreateClient();
+        var email = await RegisterAsync(client, SmtpTestServer.RefuseForGood);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await ForgotPasswordAsync(client, email)).StatusCode);
+
+        var failed = await WaitForRowAsync(factory, email, r => r.State == OutboxEmailState.Failed);
+        Assert.Equal(1, failed.Attempts);
+        Assert.Contains("550", failed.LastError, StringComparison.Ordinal);
+        Assert.Null(failed.ProtectedBody);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task TemporaryRefusal_IsRetried(DatabaseProvider provider)
+    {
+        smtp.RequireAvailable();
+        await using var factory = Factory(provider, await DatabaseAsync(provider));
+        var client = factory.CreateClient();
+        var email = await RegisterAsync(client, SmtpTestServer.RefuseForNow);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await ForgotPasswordAsync(client, email)).StatusCode);
+
+        var retried = await WaitForRowAsync(factory, email, r => r.Attempts >= 2);
+        Assert.Equal(OutboxEmailState.Pending, retried.State);
+        Assert.Contains("451", retried.LastError, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task TwoInstancesOverOneDatabase_SendEachMailExactlyOnce(DatabaseProvider provider)
+    {
+        smtp.RequireAvailable();
+        var database = await DatabaseAsync(provider);
+        await using var first = Factory(provider, database);
+        await using var second = Factory(provider, database);
+        var clients = new[] { first.CreateClient(), second.CreateClient() };
+        var emails = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            emails.Add(await RegisterAsync(clients[0], $"pair{i}"));
+        }
+
+        // Each request goes to the instance the test picks; both instances poll the same outbox.
+        await Task.WhenAll(emails.Select((email, i) => ForgotPasswordAsync(clients[i % 2], email)));
+        foreach (var email in emails)
+        {
+            await WaitForMessageToAsync(email);
+        }
+
+        await WaitForRowsAsync(first, emails, r => r.State == OutboxEmailState.Sent);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // two more polls of each instance: nothing is sent again
+        foreach (var email in emails)
+        {
+            Assert.Single(Messages(), m => m.Contains(email, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    private static async Task<string?> DatabaseAsync(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            return $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("users-outbox-").FullName, "users.db")}";
+        }
+
+        if (PostgresServer.ConnectionString is null)
+        {
+            Assert.False(PostgresServer.MustRun, $"CI=true but PostgreSQL is unavailable: {PostgresServer.UnavailableReason}");
+            Skip.If(true, PostgresServer.UnavailableReason);
+        }
+
+        return await PostgresServer.CreateDatabaseAsync();
+    }
+
+    private static async Task<string> RegisterAsync(HttpClient client, string prefix)
+    {
+        var email = $"{prefix}-{Guid.NewGuid():N}@example.com";
+        var response = await client.PostAsync(
+            "/auth/register",
+            new StringContent($$"""{"email": "{{email}}", "password": "{{ApiTestBase.GoodPassword}}"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return email;
+    }
+
+    private static Task<HttpResponseMessage> ForgotPasswordAsync(HttpClient client, string email) =>
+        client.PostAsync("/auth/forgot-password", new StringContent($$"""{"email": "{{email}}"}""", Encoding.UTF8, "application/json"));
+
+    private static async Task<OutboxEmailRecord> WaitForRowAsync(UsersApiFactory factory, string email, Func<OutboxEmailRecord, bool> condition) =>
+        (await WaitForRowsAsync(factory, [email], condition)).Single();
+
+    private static async Task<List<OutboxEmailRecord>> WaitForRowsAsync(
+        UsersApiFactory factory, List<string> emails, Func<OutboxEmailRecord, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + WaitLimit;
+        while (true)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var rows = await scope.ServiceProvider.GetRequiredService<UsersDbContext>().OutboxEmails.AsNoTracking()
+                .Where(r => emails.Contains(r.Recipient)).ToListAsync();
+            if (rows.Count == emails.Count && rows.All(condition))
+            {
+                return rows;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The outbox rows never reached the expected state; now: {string.Join(", ", rows.Select(r => $"{r.State}/{r.Attempts}"))}");
+            await Task.Delay(100);
+        }
+    }
+
+    private List<string> Messages() => [.. smtp.ReceivedMessages().Select(m => Encoding.UTF8.GetString(m))];
+
+    private async Task<string> WaitForMessageToAsync(string recipient)
+    {
+        var deadline = DateTime.UtcNow + WaitLimit;
+        while (true)
+        {
+            var match = Messages().FirstOrDefault(m => m.Contains(recipient, StringComparison.OrdinalIgnoreCase));
+            if (match is not null)
+            {
+                return match;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The SMTP server received no mail to {recipient}.");
+            await Task.Delay(100);
+        }
+    }
+
+    private UsersApiFactory Factory(DatabaseProvider provider, string? connectionString) =>
+        new(provider, connectionString!, new Dictionary<string, string?>
+        {
+            ["Email:PickupDirectory"] = string.Empty, // SMTP instead of the test factory's pickup directory
+            ["Email:Smtp:Host"] = smtp.Host,
+            ["Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Smtp:Security"] = "None",
+            ["Email:Smtp:From"] = "users@example.com",
+            ["Email:RetryDelaySeconds"] = "0",
+            ["Email:MaxAttempts"] = "1000",
+            ["Email:PollSeconds"] = "1",
+        });
+}
