@@ -20,7 +20,7 @@ public sealed class EmailOptions
     public const int DefaultClaimSeconds = 120;
 
     /// <summary>A claim must outlast one delivery attempt (the SMTP transport gives up after 30 s) with room to record it.</summary>
-    public const int MinimumClaimSeconds = 60;
+    public const int MinimumClaimSeconds = 40;
 
     public const int MaximumClaimSeconds = 3600;
 

@@ -24,7 +24,7 @@ public sealed class OutboxDeliveryTests(SmtpTestServer smtp) : IClassFixture<Smt
     public async Task MailServerDown_TheAnswerIsUnchanged_AndTheMailIsDeliveredOnceItIsBack(DatabaseProvider provider)
     {
         smtp.RequireAvailable();
-        await using var factory = Factory(provider, await DatabaseAsync(provider));
+        await using var factory = Factory(provider, await TestDatabases.CreateAsync(provider));
         var client = factory.CreateClient();
         var email = await RegisterAsync(client, "outage");
 
@@ -54,7 +54,7 @@ public sealed class OutboxDeliveryTests(SmtpTestServer smtp) : IClassFixture<Smt
     public async Task PermanentRefusal_IsRecordedAsFailedAfterOneAttempt(DatabaseProvider provider)
     {
         smtp.RequireAvailable();
-        await using var factory = Factory(provider, await DatabaseAsync(provider));
+        await using var factory = Factory(provider, await TestDatabases.CreateAsync(provider));
         var client = factory.CreateClient();
         var email = await RegisterAsync(client, SmtpTestServer.RefuseForGood);
 
@@ -71,7 +71,7 @@ public sealed class OutboxDeliveryTests(SmtpTestServer smtp) : IClassFixture<Smt
     public async Task TemporaryRefusal_IsRetried(DatabaseProvider provider)
     {
         smtp.RequireAvailable();
-        await using var factory = Factory(provider, await DatabaseAsync(provider));
+        await using var factory = Factory(provider, await TestDatabases.CreateAsync(provider));
         var client = factory.CreateClient();
         var email = await RegisterAsync(client, SmtpTestServer.RefuseForNow);
 
@@ -87,7 +87,7 @@ public sealed class OutboxDeliveryTests(SmtpTestServer smtp) : IClassFixture<Smt
     public async Task TwoInstancesOverOneDatabase_SendEachMailExactlyOnce(DatabaseProvider provider)
     {
         smtp.RequireAvailable();
-        var database = await DatabaseAsync(provider);
+        var database = await TestDatabases.CreateAsync(provider);
         await using var first = Factory(provider, database);
         await using var second = Factory(provider, database);
         var clients = new[] { first.CreateClient(), second.CreateClient() };
@@ -110,22 +110,6 @@ public sealed class OutboxDeliveryTests(SmtpTestServer smtp) : IClassFixture<Smt
         {
             Assert.Single(Messages(), m => m.Contains(email, StringComparison.OrdinalIgnoreCase));
         }
-    }
-
-    private static async Task<string?> DatabaseAsync(DatabaseProvider provider)
-    {
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            return $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("users-outbox-").FullName, "users.db")}";
-        }
-
-        if (PostgresServer.ConnectionString is null)
-        {
-            Assert.False(PostgresServer.MustRun, $"CI=true but PostgreSQL is unavailable: {PostgresServer.UnavailableReason}");
-            Skip.If(true, PostgresServer.UnavailableReason);
-        }
-
-        return await PostgresServer.CreateDatabaseAsync();
     }
 
     private static async Task<string> RegisterAsync(HttpClient client, string prefix)
@@ -181,8 +165,8 @@ public sealed class OutboxDeliveryTests(SmtpTestServer smtp) : IClassFixture<Smt
         }
     }
 
-    private UsersApiFactory Factory(DatabaseProvider provider, string? connectionString) =>
-        new(provider, connectionString!, new Dictionary<string, string?>
+    private UsersApiFactory Factory(DatabaseProvider provider, string connectionString) =>
+        new(provider, connectionString, new Dictionary<string, string?>
         {
             ["Email:PickupDirectory"] = string.Empty, // SMTP instead of the test factory's pickup directory
             ["Email:Smtp:Host"] = smtp.Host,

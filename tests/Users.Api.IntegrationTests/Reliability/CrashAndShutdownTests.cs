@@ -1,0 +1,176 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Users.Api.IntegrationTests.Infrastructure;
+using Users.Infrastructure.UnitTests.Mail;
+
+namespace Users.Api.IntegrationTests.Reliability;
+
+/// <summary>
+/// The service as a real process over a real database, killed with <c>kill -9</c> or stopped with SIGTERM: what was
+/// answered 2xx is there afterwards (users, logouts, mail still to send), and SIGTERM ends the process cleanly.
+/// </summary>
+public sealed class CrashAndShutdownTests(SmtpTestServer smtp) : IClassFixture<SmtpTestServer>
+{
+    private const int ClaimSeconds = 40; // the shortest allowed
+
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
+
+    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task WhatWasAnswered2xx_SurvivesKill9RightAfter(DatabaseProvider provider)
+    {
+        smtp.RequireAvailable();
+        var database = await TestDatabases.CreateAsync(provider);
+        var registered = Address("registered");
+        var loggedOut = Address("logged-out");
+        string revokedToken;
+
+        await smtp.StopAsync(); // the mail cannot leave before the crash
+        try
+        {
+            await using var doomed = await ServiceProcess.StartAsync(provider, database, MailSettings());
+            Assert.Equal(HttpStatusCode.Created, (await RegisterAsync(doomed.Client, loggedOut)).StatusCode);
+            revokedToken = await LoginAsync(doomed.Client, loggedOut);
+            using (var logout = new HttpRequestMessage(HttpMethod.Post, "/auth/jwt/logout"))
+            {
+                logout.Headers.Authorization = new AuthenticationHeaderValue("Bearer", revokedToken);
+                Assert.Equal(HttpStatusCode.NoContent, (await doomed.Client.SendAsync(logout)).StatusCode);
+            }
+
+            Assert.Equal(HttpStatusCode.Created, (await RegisterAsync(doomed.Client, registered)).StatusCode);
+            Assert.Equal(HttpStatusCode.Accepted, (await doomed.Client.PostAsJsonAsync("/auth/forgot-password", new { email = registered })).StatusCode);
+
+            await doomed.KillAsync();
+        }
+        finally
+        {
+            await smtp.StartAsync();
+        }
+
+        // The dead process may have claimed the mail: it is taken over once the claim runs out (Email:ClaimSeconds).
+        await using var restarted = await ServiceProcess.StartAsync(provider, database, MailSettings());
+        Assert.False(string.IsNullOrEmpty(await LoginAsync(restarted.Client, registered)));
+        using (var me = new HttpRequestMessage(HttpMethod.Get, "/users/me"))
+        {
+            me.Headers.Authorization = new AuthenticationHeaderValue("Bearer", revokedToken);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await restarted.Client.SendAsync(me)).StatusCode);
+        }
+
+        await WaitForMessageToAsync(registered, WaitLimit + TimeSpan.FromSeconds(ClaimSeconds));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Sigterm_ExitsZero_LeavingNoMailClaimed_AndTheNextInstanceSendsIt(DatabaseProvider provider)
+    {
+        smtp.RequireAvailable();
+        var database = await TestDatabases.CreateAsync(provider);
+        var email = Address("sigterm");
+
+        await smtp.StopAsync();
+        try
+        {
+            await using var service = await ServiceProcess.StartAsync(provider, database, MailSettings());
+            Assert.Equal(HttpStatusCode.Created, (await RegisterAsync(service.Client, email)).StatusCode);
+            Assert.Equal(HttpStatusCode.Accepted, (await service.Client.PostAsJsonAsync("/auth/forgot-password", new { email })).StatusCode);
+            await WaitForAttemptsAsync(provider, database, email, atLeast: 1);
+
+            var exitCode = await service.TerminateAsync(TimeSpan.FromSeconds(20));
+
+            Assert.True(exitCode == 0, $"Exit code {exitCode}. Output:\n{service.Output}");
+            Assert.Equal((0, null), await OutboxRowAsync(provider, database, email)); // pending, unclaimed
+        }
+        finally
+        {
+            await smtp.StartAsync();
+        }
+
+        await using var next = await ServiceProcess.StartAsync(provider, database, MailSettings());
+        await WaitForMessageToAsync(email);
+    }
+
+    private static string Address(string prefix) => $"{prefix}-{Guid.NewGuid():N}@example.com";
+
+    private static Task<HttpResponseMessage> RegisterAsync(HttpClient client, string email) =>
+        client.PostAsJsonAsync("/auth/register", new { email, password = ApiTestBase.GoodPassword });
+
+    private static async Task<string> LoginAsync(HttpClient client, string email)
+    {
+        var response = await client.PostAsync(
+            "/auth/jwt/login",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = email, ["password"] = ApiTestBase.GoodPassword }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["access_token"].ToString()!;
+    }
+
+    /// <summary>The mail's outbox row as (state, claimed_by), read with plain ADO.NET as an operator would.</summary>
+    private static async Task<(int State, string? ClaimedBy)> OutboxRowAsync(DatabaseProvider provider, string database, string email)
+    {
+        await using DbConnection connection = provider == DatabaseProvider.Sqlite ? new SqliteConnection(database) : new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT state, claimed_by FROM outbox_emails WHERE recipient = @recipient";
+        AddRecipient(command, email);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), "The mail has no outbox row.");
+        return (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), reader.IsDBNull(1) ? null : reader.GetString(1));
+    }
+
+    private static void AddRecipient(DbCommand command, string email)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "recipient";
+        parameter.Value = email;
+        command.Parameters.Add(parameter);
+    }
+
+    private static async Task WaitForAttemptsAsync(DatabaseProvider provider, string database, string email, int atLeast)
+    {
+        var deadline = DateTime.UtcNow + WaitLimit;
+        while (true)
+        {
+            await using DbConnection connection = provider == DatabaseProvider.Sqlite ? new SqliteConnection(database) : new NpgsqlConnection(database);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COALESCE(MAX(attempts), 0) FROM outbox_emails WHERE recipient = @recipient";
+            AddRecipient(command, email);
+            if (Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) >= atLeast)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The mail to {email} was never tried.");
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task WaitForMessageToAsync(string recipient, TimeSpan? limit = null)
+    {
+        var deadline = DateTime.UtcNow + (limit ?? WaitLimit);
+        while (!smtp.ReceivedMessages().Any(m => Encoding.UTF8.GetString(m).Contains(recipient, StringComparison.OrdinalIgnoreCase)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The SMTP server received no mail to {recipient}.");
+            await Task.Delay(100);
+        }
+    }
+
+    private Dictionary<string, string> MailSettings() => new()
+    {
+        ["Email:Smtp:Host"] = smtp.Host,
+        ["Email:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+        ["Email:Smtp:Security"] = "None",
+        ["Email:Smtp:From"] = "users@example.com",
+        ["Email:RetryDelaySeconds"] = "0",
+        ["Email:MaxAttempts"] = "1000",
+        ["Email:PollSeconds"] = "1",
+        ["Email:ClaimSeconds"] = ClaimSeconds.ToString(CultureInfo.InvariantCulture),
+    };
+}
