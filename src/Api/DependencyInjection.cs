@@ -11,6 +11,7 @@ using Users.Api.Authentication.OAuth;
 using Users.Api.Binding;
 using Users.Api.Errors;
 using Users.Api.Hardening;
+using Users.Api.Hosting;
 using Users.Api.Networking;
 using Users.Api.OpenApi;
 using Users.Api.RateLimiting;
@@ -25,6 +26,12 @@ public static class DependencyInjection
     /// <summary>Registers the HTTP layer: JSON conventions, error mapping, authentication backends, policies, OpenAPI.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<ShutdownOptions>()
+            .Bind(configuration.GetSection(ShutdownOptions.SectionName))
+            .Validate(o => o.TimeoutSeconds is >= 1 and <= 600, "Shutdown:TimeoutSeconds must be between 1 and 600.")
+            .ValidateOnStart();
+        services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>(
+            (host, shutdown) => host.ShutdownTimeout = TimeSpan.FromSeconds(shutdown.Value.TimeoutSeconds));
         services.AddOptions<UserManagementOptions>()
             .Bind(configuration.GetSection(UserManagementOptions.SectionName))
             .Validate(o => o.Password.MinLength >= 1 && o.Password.MaxLength >= o.Password.MinLength && o.Password.MaxLength <= 4096,

@@ -77,6 +77,24 @@ public sealed class ServiceProcess : IAsyncDisposable
         return service;
     }
 
+    /// <summary>How many times the output holds <paramref name="fragment"/> so far.</summary>
+    public int CountInOutput(string fragment) => Output.Split(fragment).Length - 1;
+
+    /// <summary>Waits until the output holds <paramref name="fragment"/> more than <paramref name="after"/> times.</summary>
+    public async Task WaitForOutputAsync(string fragment, TimeSpan limit, int after = 0)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (CountInOutput(fragment) <= after)
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new TimeoutException($"The service wrote no line with '{fragment}' within {limit.TotalSeconds} s. Output:\n{Output}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary><c>kill -9</c>: no shutdown code runs, nothing is flushed.</summary>
     public async Task KillAsync()
     {

@@ -97,6 +97,31 @@ public sealed class CrashAndShutdownTests(SmtpTestServer smtp) : IClassFixture<S
         await WaitForMessageToAsync(email);
     }
 
+    [Fact]
+    public async Task Sigterm_LetsALoginInProgressFinish_ThenExitsZero()
+    {
+        var database = await TestDatabases.CreateAsync(DatabaseProvider.Sqlite);
+        await using var service = await ServiceProcess.StartAsync(DatabaseProvider.Sqlite, database, new Dictionary<string, string>
+        {
+            // A hash of about a second: the login is surely still running when SIGTERM arrives.
+            ["Auth:PasswordHashing:Argon2:MemoryKiB"] = "262144",
+            ["Auth:PasswordHashing:Argon2:Iterations"] = "8",
+            ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
+            ["Shutdown:TimeoutSeconds"] = "20",
+        });
+        var email = Address("in-flight");
+        Assert.Equal(HttpStatusCode.Created, (await RegisterAsync(service.Client, email)).StatusCode);
+        const string RequestStarting = "Request starting HTTP/1.1 POST";
+        var before = service.CountInOutput(RequestStarting);
+
+        var login = LoginAsync(service.Client, email);
+        await service.WaitForOutputAsync(RequestStarting, TimeSpan.FromSeconds(10), after: before);
+        var exitCode = await service.TerminateAsync(TimeSpan.FromSeconds(20));
+
+        Assert.False(string.IsNullOrEmpty(await login));
+        Assert.True(exitCode == 0, $"Exit code {exitCode}. Output:\n{service.Output}");
+    }
+
     private static string Address(string prefix) => $"{prefix}-{Guid.NewGuid():N}@example.com";
 
     private static Task<HttpResponseMessage> RegisterAsync(HttpClient client, string email) =>
