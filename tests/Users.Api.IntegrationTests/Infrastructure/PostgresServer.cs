@@ -10,7 +10,7 @@ namespace Users.Api.IntegrationTests.Infrastructure;
 /// </summary>
 public static class PostgresServer
 {
-    private static readonly string BinariesDirectory =
+    internal static readonly string BinariesDirectory =
         Environment.GetEnvironmentVariable("USERS_TEST_POSTGRES_BIN") is { Length: > 0 } custom ? custom : "/usr/lib/postgresql/15/bin";
     private const string ClusterPrefix = "users-pg-";
     private static readonly Lazy<(string? ConnectionString, string? Unavailable)> Server = new(Start, isThreadSafe: true);
@@ -89,7 +89,7 @@ public static class PostgresServer
     /// killed before exit handlers run. The watchdog is a detached shell (<c>setsid -f</c>) so that killing the
     /// test process tree does not take it along.
     /// </summary>
-    private static void StartWatchdog(string directory, string data, bool asRoot)
+    internal static void StartWatchdog(string directory, string data, bool asRoot)
     {
         var stop = $"{(asRoot ? "runuser -u postgres -- " : string.Empty)}{BinariesDirectory}/pg_ctl -D '{data}' -m immediate -w stop";
         var script = $"cd /tmp; while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {stop} >/dev/null 2>&1; rm -rf '{directory}'";
@@ -136,7 +136,7 @@ public static class PostgresServer
         }
     }
 
-    private static void Run(string file, string[] arguments, string workingDirectory, bool asPostgres)
+    internal static void Run(string file, string[] arguments, string workingDirectory, bool asPostgres)
     {
         var start = new ProcessStartInfo(asPostgres ? "runuser" : file)
         {

@@ -11,7 +11,7 @@ namespace Users.Api.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
-    public const string Secret = "service-process-tests-secret-0123456789-abcdef";
+    public const string Secret = CommandLineProcess.Secret; // the same: tokens of either work with both
 
     private static readonly TimeSpan ReadyLimit = TimeSpan.FromSeconds(60);
 
