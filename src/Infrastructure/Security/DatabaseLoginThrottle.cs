@@ -23,19 +23,23 @@ public sealed class DatabaseLoginThrottle(UsersDbContext db, IOptions<UserManage
         var forgetBefore = UnixMilliseconds.Of(now.AddSeconds(-_lockout.ForgetAfterSeconds));
 
         // While locked, nothing changes; failures long ago are forgotten; otherwise one more.
-        var counted = (await db.Database.SqlQuery<CountedAttempt>($"""
+        var counted = await db.Database.QuerySingleAsync(
+            """
             INSERT INTO login_throttles (normalized_email, failures, locked_until, last_attempt_at)
-            VALUES ({normalizedEmail}, 1, NULL, {nowMs})
+            VALUES (@p0, 1, NULL, @p1)
             ON CONFLICT (normalized_email) DO UPDATE SET
                 failures = CASE
-                    WHEN login_throttles.locked_until > {nowMs} THEN login_throttles.failures
-                    WHEN login_throttles.last_attempt_at < {forgetBefore} THEN 1
+                    WHEN login_throttles.locked_until > @p1 THEN login_throttles.failures
+                    WHEN login_throttles.last_attempt_at < @p2 THEN 1
                     ELSE login_throttles.failures + 1 END,
                 last_attempt_at = CASE
-                    WHEN login_throttles.locked_until > {nowMs} THEN login_throttles.last_attempt_at
-                    ELSE {nowMs} END
-            RETURNING failures AS "Failures", locked_until AS "LockedUntil"
-            """).ToListAsync(cancellationToken)).Single();
+                    WHEN login_throttles.locked_until > @p1 THEN login_throttles.last_attempt_at
+                    ELSE @p1 END
+            RETURNING failures, locked_until
+            """,
+            [normalizedEmail, nowMs, forgetBefore],
+            row => new CountedAttempt(row.GetInt32(0), row.IsDBNull(1) ? null : row.GetInt64(1)),
+            cancellationToken);
 
         if (counted.LockedUntil is { } until && until > nowMs)
         {
@@ -56,7 +60,7 @@ public sealed class DatabaseLoginThrottle(UsersDbContext db, IOptions<UserManage
     }
 
     public Task ClearAsync(string normalizedEmail, CancellationToken cancellationToken) =>
-        db.LoginThrottles.Where(t => t.NormalizedEmail == normalizedEmail).ExecuteDeleteAsync(cancellationToken);
+        db.Database.ExecuteAsync("DELETE FROM login_throttles WHERE normalized_email = @p0", [normalizedEmail], cancellationToken);
 
     public async Task<LoginThrottleState> GetAsync(string normalizedEmail, CancellationToken cancellationToken)
     {
@@ -67,10 +71,5 @@ public sealed class DatabaseLoginThrottle(UsersDbContext db, IOptions<UserManage
     }
 
     /// <summary>What the upsert returns.</summary>
-    private sealed class CountedAttempt
-    {
-        public int Failures { get; set; }
-
-        public long? LockedUntil { get; set; }
-    }
+    private readonly record struct CountedAttempt(int Failures, long? LockedUntil);
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Users.Application.Abstractions.Security;
 using Users.Infrastructure.Persistence;
@@ -27,22 +26,17 @@ public sealed class DatabaseRateLimitCounter(IServiceScopeFactory scopes, TimePr
         var db = scope.ServiceProvider.GetRequiredService<UsersDbContext>();
 
         // A window that is over starts again at this hit.
-        var hit = (await db.Database.SqlQuery<CountedHit>($"""
+        return await db.Database.QuerySingleAsync(
+            """
             INSERT INTO rate_limit_counters (key, hits, window_ends_at)
-            VALUES ({key}, 1, {newEnd})
+            VALUES (@p0, 1, @p2)
             ON CONFLICT (key) DO UPDATE SET
-                hits = CASE WHEN rate_limit_counters.window_ends_at <= {now} THEN 1 ELSE rate_limit_counters.hits + 1 END,
-                window_ends_at = CASE WHEN rate_limit_counters.window_ends_at <= {now} THEN {newEnd} ELSE rate_limit_counters.window_ends_at END
-            RETURNING hits AS "Hits", window_ends_at AS "WindowEndsAt"
-            """).ToListAsync(cancellationToken)).Single();
-        return new RateLimitHit(hit.Hits, UnixMilliseconds.ToInstant(hit.WindowEndsAt));
-    }
-
-    /// <summary>What the upsert returns.</summary>
-    private sealed class CountedHit
-    {
-        public long Hits { get; set; }
-
-        public long WindowEndsAt { get; set; }
+                hits = CASE WHEN rate_limit_counters.window_ends_at <= @p1 THEN 1 ELSE rate_limit_counters.hits + 1 END,
+                window_ends_at = CASE WHEN rate_limit_counters.window_ends_at <= @p1 THEN @p2 ELSE rate_limit_counters.window_ends_at END
+            RETURNING hits, window_ends_at
+            """,
+            [key, now, newEnd],
+            row => new RateLimitHit(row.GetInt64(0), UnixMilliseconds.ToInstant(row.GetInt64(1))),
+            cancellationToken);
     }
 }
