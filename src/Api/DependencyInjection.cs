@@ -13,6 +13,7 @@ using Users.Api.Errors;
 using Users.Api.Hardening;
 using Users.Api.Hosting;
 using Users.Api.Networking;
+using Users.Api.Observability;
 using Users.Api.OpenApi;
 using Users.Api.RateLimiting;
 using Users.Application;
@@ -26,6 +27,7 @@ public static class DependencyInjection
     /// <summary>Registers the HTTP layer: JSON conventions, error mapping, authentication backends, policies, OpenAPI.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddTelemetry(configuration);
         services.AddOptions<ShutdownOptions>()
             .Bind(configuration.GetSection(ShutdownOptions.SectionName))
             .Validate(o => o.TimeoutSeconds is >= 1 and <= 600, "Shutdown:TimeoutSeconds must be between 1 and 600.")

@@ -72,8 +72,13 @@ public static class Problems
             ReasonPhrases.GetReasonPhrase(status),
             status,
             detail,
-            Activity.Current?.Id ?? context.TraceIdentifier,
+            TraceId(context),
             errors);
+
+    // The W3C trace id: the one OpenTelemetry exports and JSON logs carry in their scope, so an error a client reports
+    // leads to its trace and its log lines. Without a request activity, ASP.NET Core's request id.
+    private static string TraceId(HttpContext context) =>
+        Activity.Current is { } activity ? activity.TraceId.ToHexString() : context.TraceIdentifier;
 
     private static string TypeOf(int status) => status switch
     {

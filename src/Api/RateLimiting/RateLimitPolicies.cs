@@ -5,6 +5,7 @@ using Users.Api.Errors;
 using Users.Api.Networking;
 using Users.Application.Abstractions.Security;
 using Users.Application.Settings;
+using Users.Application.Common.Telemetry;
 
 namespace Users.Api.RateLimiting;
 
@@ -61,6 +62,7 @@ public static class RateLimitPolicies
 
     private static async ValueTask RejectAsync(OnRejectedContext context)
     {
+        UsersMetrics.RateLimit(context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? "other");
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
         {
             context.HttpContext.Response.Headers.RetryAfter = Problems.RetryAfterSeconds(wait);

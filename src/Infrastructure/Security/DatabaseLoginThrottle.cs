@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Users.Application.Abstractions.Security;
+using Users.Application.Common.Telemetry;
 using Users.Application.Settings;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.Persistence.Configurations;
@@ -49,6 +50,7 @@ public sealed class DatabaseLoginThrottle(UsersDbContext db, IOptions<UserManage
         if (_lockout.WaitAfter(counted.Failures) is { } wait)
         {
             // Only for the count this attempt made: a later, longer lock set meanwhile is not shortened.
+            UsersMetrics.Lockout();
             var lockedUntil = UnixMilliseconds.Of(now + wait);
             await db.Database.ExecuteSqlAsync($"""
                 UPDATE login_throttles SET locked_until = {lockedUntil}

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging;
 using Users.Application.Abstractions.Mail;
+using Users.Application.Common.Telemetry;
 using Users.Infrastructure.Persistence;
 using Users.Infrastructure.Persistence.Configurations;
 
@@ -22,6 +23,7 @@ public sealed class EmailOutbox(
     public const string BodyPurpose = "Users.Outbox.EmailBody";
 
     private bool _signalsOnCommit;
+    private int _uncommitted;
 
     public void Add(EmailMessage message)
     {
@@ -45,10 +47,22 @@ public sealed class EmailOutbox(
             NextAttemptAt = now,
         });
 
+        _uncommitted++;
         if (!_signalsOnCommit)
         {
             _signalsOnCommit = true;
-            db.SavedChanges += (_, _) => signal.Notify();
+            db.SavedChanges += (_, _) => Committed();
+            db.SaveChangesFailed += (_, _) => _uncommitted = 0; // the unit of work forgets the failed changes
+        }
+    }
+
+    private void Committed()
+    {
+        if (_uncommitted > 0)
+        {
+            UsersMetrics.Mail("queued", _uncommitted);
+            _uncommitted = 0;
+            signal.Notify();
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Users.Application.Abstractions.Mail;
+using Users.Application.Common.Telemetry;
 using Users.Infrastructure.Persistence.Configurations;
 
 namespace Users.Infrastructure.Mail;
@@ -131,6 +132,7 @@ public sealed class OutboxDeliveryService(
             {
                 var error = EmailLog.Describe(refused, mail.Recipient);
                 EmailLog.Refused(logger, mail.Subject, domain, attempt, error);
+                UsersMetrics.Mail("failed");
                 await store.MarkFailedAsync(Instance, mail.Id, attempt, time.GetUtcNow(), error, CancellationToken.None);
                 return;
             }
@@ -141,6 +143,7 @@ public sealed class OutboxDeliveryService(
             }
 
             EmailLog.Delivered(logger, mail.Subject, domain, attempt);
+            UsersMetrics.Mail("sent");
             await store.MarkSentAsync(Instance, mail.Id, attempt, time.GetUtcNow(), CancellationToken.None);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -155,12 +158,14 @@ public sealed class OutboxDeliveryService(
         if (attempt >= _options.MaxAttempts)
         {
             EmailLog.GaveUp(logger, mail.Subject, domain, attempt, error);
+            UsersMetrics.Mail("failed");
             await store.MarkFailedAsync(Instance, mail.Id, attempt, now, error, CancellationToken.None);
             return;
         }
 
         var delay = RetryDelay(attempt, _options);
         EmailLog.AttemptFailed(logger, mail.Subject, domain, attempt, _options.MaxAttempts, delay.TotalSeconds, error);
+        UsersMetrics.Mail("retried");
         await store.ScheduleRetryAsync(Instance, mail.Id, attempt, now + delay, error, CancellationToken.None);
     }
 

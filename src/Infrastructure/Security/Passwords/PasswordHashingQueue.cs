@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Users.Application.Abstractions.Security;
+using Users.Application.Common.Telemetry;
 using Users.Infrastructure.Settings;
 
 namespace Users.Infrastructure.Security.Passwords;
@@ -27,6 +28,7 @@ public sealed class PasswordHashingQueue : IDisposable
         _capacity = _slotCount + options.Value.QueueLimit;
         _slots = new SemaphoreSlim(_slotCount, _slotCount);
         _time = time;
+        UsersMetrics.ObserveHashQueue(() => Waiting);
     }
 
     /// <summary>Requests waiting for a slot now (not counting those hashing).</summary>

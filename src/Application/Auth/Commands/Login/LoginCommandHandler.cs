@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
+using Users.Application.Common.Telemetry;
 using Users.Application.Sessions;
 using Users.Application.Settings;
 using Users.Domain.Audit;
@@ -60,6 +61,7 @@ public sealed partial class LoginCommandHandler(
             return await FailAsync(UserErrors.LoginUserNotVerified, AuditEventType.LoginFailed, user, request, cancellationToken);
         }
 
+        UsersMetrics.Login("success");
         if (verification == PasswordVerification.SuccessRehashNeeded)
         {
             user.UpgradePasswordHash(await passwordHasher.HashAsync(request.Password!, cancellationToken));
@@ -73,6 +75,7 @@ public sealed partial class LoginCommandHandler(
     // answer nor its time tells them apart.
     private async Task<Result<LoginResult>> FailAsync(Error error, AuditEventType type, User? user, LoginCommand request, CancellationToken cancellationToken)
     {
+        UsersMetrics.Login(type == AuditEventType.LoginLocked ? "locked" : error == UserErrors.LoginUserNotVerified ? "not_verified" : "bad_credentials");
         audit.Add(AuditEvent.Record(type, time.GetUtcNow(), user?.Id, actorId: null, request.Client, sessionId: null));
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return error;

@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.Extensions.Options;
+using Users.Application.Common.Telemetry;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
 using Users.Application.Sessions;
@@ -29,12 +30,14 @@ public sealed class RefreshCommandHandler(
             || await sessions.GetByIdAsync(token.SessionId, cancellationToken) is not { } session
             || await users.GetByIdAsync(session.UserId, cancellationToken) is not { IsActive: true } user)
         {
+            UsersMetrics.Refresh("refused");
             return UserErrors.RefreshTokenInvalid;
         }
 
         var now = time.GetUtcNow();
         if (!session.IsLive(user.SecurityStamp, now))
         {
+            UsersMetrics.Refresh("refused");
             return UserErrors.RefreshTokenInvalid; // ended by a password change, a deactivation or "log out everywhere"
         }
 
@@ -43,6 +46,7 @@ public sealed class RefreshCommandHandler(
             var reuseInterval = TimeSpan.FromSeconds(options.Value.RefreshTokens.ReuseIntervalSeconds);
             if (token.IsWithinReuseInterval(now, reuseInterval) && codec.Unseal(presented, token.SealedSuccessor!) is { } pair)
             {
+                UsersMetrics.Refresh("repeated");
                 return pair; // a concurrent or repeated exchange of the same token: the same successor
             }
 
@@ -50,11 +54,13 @@ public sealed class RefreshCommandHandler(
             session.End(SessionEndReason.RefreshTokenReused);
             sessions.Remove(session);
             await unitOfWork.SaveChangesAsync(cancellationToken);
+            UsersMetrics.Refresh("reuse_detected");
             return UserErrors.RefreshTokenInvalid;
         }
 
         if (token.ExpiresAt <= now)
         {
+            UsersMetrics.Refresh("refused");
             return UserErrors.RefreshTokenInvalid;
         }
 
@@ -63,6 +69,7 @@ public sealed class RefreshCommandHandler(
         var successor = new TokenPair(access.Value, issuer.Issue(session, now), access.ExpiresInSeconds);
         token.Spend(now, codec.Seal(presented, successor)); // commits only if no racing exchange spent it first
         await unitOfWork.SaveChangesAsync(cancellationToken);
+        UsersMetrics.Refresh("rotated");
         return successor;
     }
 }
