@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 using Users.Api.Errors;
 using Users.Api.Networking;
 using Users.Application.Abstractions.Security;
-using Users.Application.Settings;
 using Users.Application.Common.Telemetry;
+using Users.Application.Settings;
 
 namespace Users.Api.RateLimiting;
 

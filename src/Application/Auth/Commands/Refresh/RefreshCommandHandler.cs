@@ -1,8 +1,8 @@
 using MediatR;
 using Microsoft.Extensions.Options;
-using Users.Application.Common.Telemetry;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
+using Users.Application.Common.Telemetry;
 using Users.Application.Sessions;
 using Users.Application.Settings;
 using Users.Domain.Common;
