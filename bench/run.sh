@@ -107,8 +107,9 @@ echo "one hash (CPU ms, median): $HASH_EQ_LABEL $COST_EQUAL, $HASH_DEF_LABEL $CO
 phase "PostgreSQL cluster"
 pg_start
 psql_db() { local db=$1; shift; psql -h 127.0.0.1 -p "$PGPORT" -U users -d "$db" -v ON_ERROR_STOP=1 -qAtX "$@"; }
-# Max Auto Prepare=20 is what Users applies by default; every target gets it, so the server does the same work for each.
-conn() { echo "Host=127.0.0.1;Port=$PGPORT;Database=$1;Username=users;Maximum Pool Size=64;Max Auto Prepare=20"; }
+# Max Auto Prepare=20 and No Reset On Close=true are what Users applies by default; every target gets them, so the
+# server does the same work for each (no session reset statements in front of a pooled connection's first command).
+conn() { echo "Host=127.0.0.1;Port=$PGPORT;Database=$1;Username=users;Maximum Pool Size=64;Max Auto Prepare=20;No Reset On Close=true"; }
 for db in bench_users bench_floor bench_identity; do psql_db postgres -c "CREATE DATABASE $db"; done
 PG_MASTER=$(head -1 "$PGTMP/data/postmaster.pid")
 
