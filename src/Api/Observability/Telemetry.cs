@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -23,11 +24,16 @@ public static class Telemetry
     public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (string.IsNullOrWhiteSpace(configuration[EndpointVariable]))
-        {
-            return services.AddTraceIdsForJsonLogs(configuration);
-        }
+        return string.IsNullOrWhiteSpace(configuration[EndpointVariable])
+            ? services.AddTraceIdsForJsonLogs(configuration)
+            : services.AddOtlpExport();
+    }
 
+    // A method of its own, not inlined: OpenTelemetry's assemblies are loaded only when it runs, so a service that
+    // exports nothing does not carry them in memory.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IServiceCollection AddOtlpExport(this IServiceCollection services)
+    {
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(DefaultServiceName)) // OTEL_SERVICE_NAME, when set, wins
             .WithTracing(tracing => tracing
