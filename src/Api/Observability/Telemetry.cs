@@ -40,7 +40,6 @@ public static class Telemetry
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
                 .AddHttpClientInstrumentation()
                 .AddSource("Npgsql")
-                .AddSource(UsersMetrics.ActivitySourceName)
                 .AddOtlpExporter())
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()

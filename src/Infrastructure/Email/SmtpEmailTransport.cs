@@ -23,6 +23,7 @@ public sealed class SmtpEmailTransport : IEmailTransport
     private readonly SmtpOptions _options;
     private readonly string _host;
     private readonly MailboxAddress _from;
+    private readonly System.Net.Mail.MailAddress _messageIdSender; // the pickup directory's message-id rule takes this type
 
     public SmtpEmailTransport(SmtpOptions options)
     {
@@ -32,6 +33,7 @@ public sealed class SmtpEmailTransport : IEmailTransport
         _options = options;
         _host = options.Host;
         _from = MailboxAddress.Parse(options.From);
+        _messageIdSender = new System.Net.Mail.MailAddress(_from.Address);
     }
 
     public async Task DeliverAsync(EmailMessage message, CancellationToken cancellationToken)
@@ -97,7 +99,7 @@ public sealed class SmtpEmailTransport : IEmailTransport
         {
             Subject = MailFormat.SingleLine(message.Subject),
             Date = DateTimeOffset.UtcNow,
-            MessageId = MailFormat.NewMessageId(new System.Net.Mail.MailAddress(_from.Address), Guid.NewGuid()).Trim('<', '>'),
+            MessageId = MailFormat.NewMessageId(_messageIdSender, Guid.NewGuid()).Trim('<', '>'), // MimeKit adds the brackets
             Body = Body(MailFormat.ToCrLf(message.TextBody)),
         };
         mail.From.Add(_from);

@@ -50,11 +50,7 @@ public abstract class ApiTestBase
     protected static Task<HttpResponseMessage> LoginAsync(WebApplicationFactory<Program> service, string username, string password) =>
         service.CreateClient().PostAsync("/auth/jwt/login", LoginForm(username, password));
 
-    protected static FormUrlEncodedContent LoginForm(string username, string password = GoodPassword) => new(new Dictionary<string, string>
-    {
-        ["username"] = username,
-        ["password"] = password,
-    });
+    protected static FormUrlEncodedContent LoginForm(string username, string password = GoodPassword) => ClientCalls.LoginForm(username, password);
 
     protected Task<HttpResponseMessage> RegisterAsync(string email, string password = GoodPassword) =>
         Anonymous().PostAsJsonAsync("/auth/register", new { email, password });

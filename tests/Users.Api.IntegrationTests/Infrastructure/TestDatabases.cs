@@ -1,3 +1,7 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
 namespace Users.Api.IntegrationTests.Infrastructure;
 
 /// <summary>A fresh, empty database of either provider for tests that run their own service instances over it.</summary>
@@ -21,5 +25,13 @@ public static class TestDatabases
         }
 
         return await PostgresServer.CreateDatabaseAsync();
+    }
+
+    /// <summary>An open plain ADO.NET connection to the database, to look at what the service stored as an operator would.</summary>
+    public static async Task<DbConnection> OpenAsync(DatabaseProvider provider, string connectionString)
+    {
+        DbConnection connection = provider == DatabaseProvider.Sqlite ? new SqliteConnection(connectionString) : new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        return connection;
     }
 }

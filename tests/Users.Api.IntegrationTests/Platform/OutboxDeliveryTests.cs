@@ -44,7 +44,7 @@ public sealed class OutboxDeliveryTests(SmtpTestServer smtp) : IClassFixture<Smt
             await smtp.StartAsync();
         }
 
-        Assert.Contains("reset-password?token=", MailMessageText.Parse(await WaitForMessageToAsync(email)).Body, StringComparison.Ordinal);
+        Assert.Contains("reset-password?token=", MailMessageText.Parse(await smtp.WaitForMessageToAsync(email, WaitLimit)).Body, StringComparison.Ordinal);
         var sent = await WaitForRowAsync(factory, email, r => r.State == OutboxEmailState.Sent);
         Assert.Null(sent.ProtectedBody);
     }
@@ -101,24 +101,21 @@ public sealed class OutboxDeliveryTests(SmtpTestServer smtp) : IClassFixture<Smt
         await Task.WhenAll(emails.Select((email, i) => ForgotPasswordAsync(clients[i % 2], email)));
         foreach (var email in emails)
         {
-            await WaitForMessageToAsync(email);
+            await smtp.WaitForMessageToAsync(email, WaitLimit);
         }
 
         await WaitForRowsAsync(first, emails, r => r.State == OutboxEmailState.Sent);
         await Task.Delay(TimeSpan.FromSeconds(2)); // two more polls of each instance: nothing is sent again
         foreach (var email in emails)
         {
-            Assert.Single(Messages(), m => m.Contains(email, StringComparison.OrdinalIgnoreCase));
+            Assert.Single(smtp.ReceivedMessages(), m => Encoding.UTF8.GetString(m).Contains(email, StringComparison.OrdinalIgnoreCase));
         }
     }
 
     private static async Task<string> RegisterAsync(HttpClient client, string prefix)
     {
         var email = $"{prefix}-{Guid.NewGuid():N}@example.com";
-        var response = await client.PostAsync(
-            "/auth/register",
-            new StringContent($$"""{"email": "{{email}}", "password": "{{ApiTestBase.GoodPassword}}"}""", Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.RegisterAsync(email)).StatusCode);
         return email;
     }
 
@@ -143,24 +140,6 @@ public sealed class OutboxDeliveryTests(SmtpTestServer smtp) : IClassFixture<Smt
             }
 
             Assert.True(DateTime.UtcNow < deadline, $"The outbox rows never reached the expected state; now: {string.Join(", ", rows.Select(r => $"{r.State}/{r.Attempts}"))}");
-            await Task.Delay(100);
-        }
-    }
-
-    private List<string> Messages() => [.. smtp.ReceivedMessages().Select(m => Encoding.UTF8.GetString(m))];
-
-    private async Task<string> WaitForMessageToAsync(string recipient)
-    {
-        var deadline = DateTime.UtcNow + WaitLimit;
-        while (true)
-        {
-            var match = Messages().FirstOrDefault(m => m.Contains(recipient, StringComparison.OrdinalIgnoreCase));
-            if (match is not null)
-            {
-                return match;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The SMTP server received no mail to {recipient}.");
             await Task.Delay(100);
         }
     }

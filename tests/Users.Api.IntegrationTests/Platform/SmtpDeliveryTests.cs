@@ -25,7 +25,7 @@ public sealed class SmtpDeliveryTests(SmtpTestServer smtp) : IClassFixture<SmtpT
         var response = await client.PostAsync("/auth/forgot-password", new StringContent($$"""{"email": "{{email}}"}""", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var message = await WaitForMessageToAsync(email);
+        var message = await smtp.WaitForMessageToAsync(email, TimeSpan.FromSeconds(15));
         Assert.Contains("From: users@example.com", message.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("reset-password?token=", MailMessageText.Parse(message).Body, StringComparison.Ordinal);
     }
@@ -63,22 +63,6 @@ public sealed class SmtpDeliveryTests(SmtpTestServer smtp) : IClassFixture<SmtpT
             ["Email:RetryDelaySeconds"] = "0",
             ["Email:MaxAttempts"] = "2",
         });
-
-    private async Task<string> WaitForMessageToAsync(string recipient)
-    {
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            var match = smtp.ReceivedMessages().Select(m => Encoding.UTF8.GetString(m)).FirstOrDefault(m => m.Contains(recipient, StringComparison.OrdinalIgnoreCase));
-            if (match is not null)
-            {
-                return match;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"The SMTP server received no mail to {recipient}.");
-    }
 
     private static StringContent Json(string email) =>
         new($$"""{"email": "{{email}}", "password": "{{ApiTestBase.GoodPassword}}"}""", Encoding.UTF8, "application/json");

@@ -1,11 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 using Users.Api.IntegrationTests.Infrastructure;
 using Users.Infrastructure.UnitTests.Mail;
 
@@ -37,15 +33,11 @@ public sealed class CrashAndShutdownTests(SmtpTestServer smtp) : IClassFixture<S
         try
         {
             await using var doomed = await ServiceProcess.StartAsync(provider, database, MailSettings());
-            Assert.Equal(HttpStatusCode.Created, (await RegisterAsync(doomed.Client, loggedOut)).StatusCode);
-            revokedToken = await LoginAsync(doomed.Client, loggedOut);
-            using (var logout = new HttpRequestMessage(HttpMethod.Post, "/auth/jwt/logout"))
-            {
-                logout.Headers.Authorization = new AuthenticationHeaderValue("Bearer", revokedToken);
-                Assert.Equal(HttpStatusCode.NoContent, (await doomed.Client.SendAsync(logout)).StatusCode);
-            }
+            Assert.Equal(HttpStatusCode.Created, (await doomed.Client.RegisterAsync(loggedOut)).StatusCode);
+            revokedToken = await doomed.Client.TokenAsync(loggedOut);
+            Assert.Equal(HttpStatusCode.NoContent, (await doomed.Client.SendWithTokenAsync(HttpMethod.Post, "/auth/jwt/logout", revokedToken)).StatusCode);
 
-            Assert.Equal(HttpStatusCode.Created, (await RegisterAsync(doomed.Client, registered)).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await doomed.Client.RegisterAsync(registered)).StatusCode);
             Assert.Equal(HttpStatusCode.Accepted, (await doomed.Client.PostAsJsonAsync("/auth/forgot-password", new { email = registered })).StatusCode);
 
             await doomed.KillAsync();
@@ -57,14 +49,10 @@ public sealed class CrashAndShutdownTests(SmtpTestServer smtp) : IClassFixture<S
 
         // The dead process may have claimed the mail: it is taken over once the claim runs out (Email:ClaimSeconds).
         await using var restarted = await ServiceProcess.StartAsync(provider, database, MailSettings());
-        Assert.False(string.IsNullOrEmpty(await LoginAsync(restarted.Client, registered)));
-        using (var me = new HttpRequestMessage(HttpMethod.Get, "/users/me"))
-        {
-            me.Headers.Authorization = new AuthenticationHeaderValue("Bearer", revokedToken);
-            Assert.Equal(HttpStatusCode.Unauthorized, (await restarted.Client.SendAsync(me)).StatusCode);
-        }
+        Assert.False(string.IsNullOrEmpty(await restarted.Client.TokenAsync(registered)));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await restarted.Client.SendWithTokenAsync(HttpMethod.Get, "/users/me", revokedToken)).StatusCode);
 
-        await WaitForMessageToAsync(registered, WaitLimit + TimeSpan.FromSeconds(ClaimSeconds));
+        await smtp.WaitForMessageToAsync(registered, WaitLimit + TimeSpan.FromSeconds(ClaimSeconds));
     }
 
     [SkippableTheory]
@@ -79,7 +67,7 @@ public sealed class CrashAndShutdownTests(SmtpTestServer smtp) : IClassFixture<S
         try
         {
             await using var service = await ServiceProcess.StartAsync(provider, database, MailSettings());
-            Assert.Equal(HttpStatusCode.Created, (await RegisterAsync(service.Client, email)).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await service.Client.RegisterAsync(email)).StatusCode);
             Assert.Equal(HttpStatusCode.Accepted, (await service.Client.PostAsJsonAsync("/auth/forgot-password", new { email })).StatusCode);
             await WaitForAttemptsAsync(provider, database, email, atLeast: 1);
 
@@ -94,7 +82,7 @@ public sealed class CrashAndShutdownTests(SmtpTestServer smtp) : IClassFixture<S
         }
 
         await using var next = await ServiceProcess.StartAsync(provider, database, MailSettings());
-        await WaitForMessageToAsync(email);
+        await smtp.WaitForMessageToAsync(email, WaitLimit);
     }
 
     [Fact]
@@ -110,11 +98,11 @@ public sealed class CrashAndShutdownTests(SmtpTestServer smtp) : IClassFixture<S
             ["Shutdown:TimeoutSeconds"] = "20",
         });
         var email = Address("in-flight");
-        Assert.Equal(HttpStatusCode.Created, (await RegisterAsync(service.Client, email)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await service.Client.RegisterAsync(email)).StatusCode);
         const string RequestStarting = "Request starting HTTP/1.1 POST";
         var before = service.CountInOutput(RequestStarting);
 
-        var login = LoginAsync(service.Client, email);
+        var login = service.Client.TokenAsync(email);
         await service.WaitForOutputAsync(RequestStarting, TimeSpan.FromSeconds(10), after: before);
         var exitCode = await service.TerminateAsync(TimeSpan.FromSeconds(20));
 
@@ -124,23 +112,10 @@ public sealed class CrashAndShutdownTests(SmtpTestServer smtp) : IClassFixture<S
 
     private static string Address(string prefix) => $"{prefix}-{Guid.NewGuid():N}@example.com";
 
-    private static Task<HttpResponseMessage> RegisterAsync(HttpClient client, string email) =>
-        client.PostAsJsonAsync("/auth/register", new { email, password = ApiTestBase.GoodPassword });
-
-    private static async Task<string> LoginAsync(HttpClient client, string email)
-    {
-        var response = await client.PostAsync(
-            "/auth/jwt/login",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = email, ["password"] = ApiTestBase.GoodPassword }));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["access_token"].ToString()!;
-    }
-
     /// <summary>The mail's outbox row as (state, claimed_by), read with plain ADO.NET as an operator would.</summary>
     private static async Task<(int State, string? ClaimedBy)> OutboxRowAsync(DatabaseProvider provider, string database, string email)
     {
-        await using DbConnection connection = provider == DatabaseProvider.Sqlite ? new SqliteConnection(database) : new NpgsqlConnection(database);
-        await connection.OpenAsync();
+        await using var connection = await TestDatabases.OpenAsync(provider, database);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT state, claimed_by FROM outbox_emails WHERE recipient = @recipient";
         AddRecipient(command, email);
@@ -162,8 +137,7 @@ public sealed class CrashAndShutdownTests(SmtpTestServer smtp) : IClassFixture<S
         var deadline = DateTime.UtcNow + WaitLimit;
         while (true)
         {
-            await using DbConnection connection = provider == DatabaseProvider.Sqlite ? new SqliteConnection(database) : new NpgsqlConnection(database);
-            await connection.OpenAsync();
+            await using var connection = await TestDatabases.OpenAsync(provider, database);
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT COALESCE(MAX(attempts), 0) FROM outbox_emails WHERE recipient = @recipient";
             AddRecipient(command, email);
@@ -173,16 +147,6 @@ public sealed class CrashAndShutdownTests(SmtpTestServer smtp) : IClassFixture<S
             }
 
             Assert.True(DateTime.UtcNow < deadline, $"The mail to {email} was never tried.");
-            await Task.Delay(100);
-        }
-    }
-
-    private async Task WaitForMessageToAsync(string recipient, TimeSpan? limit = null)
-    {
-        var deadline = DateTime.UtcNow + (limit ?? WaitLimit);
-        while (!smtp.ReceivedMessages().Any(m => Encoding.UTF8.GetString(m).Contains(recipient, StringComparison.OrdinalIgnoreCase)))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"The SMTP server received no mail to {recipient}.");
             await Task.Delay(100);
         }
     }

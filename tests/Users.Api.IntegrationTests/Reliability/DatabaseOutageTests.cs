@@ -34,11 +34,13 @@ public sealed class DatabaseOutageTests(PostgresCluster cluster) : IClassFixture
         var client = service.Client;
 
         var email = $"outage-{Guid.NewGuid():N}@example.com";
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/auth/register", new { email, password = ApiTestBase.GoodPassword })).StatusCode);
-        var userId = (await GetJsonAsync(client, "/users/me", await LoginAsync(client, admin))).GetProperty("id").GetString();
-        var login = await LoginBodyAsync(client, email);
+        Assert.Equal(HttpStatusCode.Created, (await client.RegisterAsync(email)).StatusCode);
+        var me = await client.SendWithTokenAsync(HttpMethod.Get, "/users/me", await client.TokenAsync(admin));
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        var userId = (await me.JsonAsync()).GetProperty("id").GetString();
+        var login = await client.LoginBodyAsync(email);
         var token = login.GetProperty("access_token").GetString()!;
-        var adminToken = await LoginAsync(client, admin);
+        var adminToken = await client.TokenAsync(admin);
         await client.PostAsJsonAsync("/auth/request-verify-token", new { email });
         await client.PostAsJsonAsync("/auth/forgot-password", new { email });
         var verifyToken = PickupMailbox.TokenIn(await mailbox.WaitForAsync(email, count: 1));
@@ -111,9 +113,7 @@ public sealed class DatabaseOutageTests(PostgresCluster cluster) : IClassFixture
         var back = Stopwatch.StartNew();
         while (true)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/users/me");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await client.SendAsync(request);
+            using var response = await client.SendWithTokenAsync(HttpMethod.Get, "/users/me", token);
             if (response.StatusCode == HttpStatusCode.OK)
             {
                 break;
@@ -124,27 +124,6 @@ public sealed class DatabaseOutageTests(PostgresCluster cluster) : IClassFixture
         }
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
-        Assert.False(string.IsNullOrEmpty(await LoginAsync(client, email)));
-    }
-
-    private static async Task<JsonElement> LoginBodyAsync(HttpClient client, string email)
-    {
-        var response = await client.PostAsync(
-            "/auth/jwt/login",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = email, ["password"] = ApiTestBase.GoodPassword }));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static async Task<string> LoginAsync(HttpClient client, string email) =>
-        (await LoginBodyAsync(client, email)).GetProperty("access_token").GetString()!;
-
-    private static async Task<JsonElement> GetJsonAsync(HttpClient client, string path, string bearer)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        using var response = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(string.IsNullOrEmpty(await client.TokenAsync(email)));
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,17 +32,13 @@ public sealed class ObservabilityTests
         var email = $"otel-{Guid.NewGuid():N}@example.com";
         var password = "Telemetry-Secret-Passw0rd-" + Guid.NewGuid().ToString("N")[..8];
 
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/auth/register", new { email, password })).StatusCode);
-        var wrong = await client.PostAsync("/auth/jwt/login", Form(email, password + "x"));
+        Assert.Equal(HttpStatusCode.Created, (await client.RegisterAsync(email, password)).StatusCode);
+        var wrong = await client.LoginAsync(email, password + "x");
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
-        var login = await (await client.PostAsync("/auth/jwt/login", Form(email, password))).Content.ReadFromJsonAsync<JsonElement>();
+        var login = await client.LoginBodyAsync(email, password);
         var accessToken = login.GetProperty("access_token").GetString()!;
         var refreshToken = login.GetProperty("refresh_token").GetString()!;
-        using (var me = new HttpRequestMessage(HttpMethod.Get, "/users/me"))
-        {
-            me.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(me)).StatusCode);
-        }
+        Assert.Equal(HttpStatusCode.OK, (await client.SendWithTokenAsync(HttpMethod.Get, "/users/me", accessToken)).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/auth/jwt/refresh", new { refresh_token = refreshToken })).StatusCode);
         await client.PostAsJsonAsync("/auth/request-verify-token", new { email });
@@ -86,7 +81,7 @@ public sealed class ObservabilityTests
             ["Logging:Console:FormatterOptions:IncludeScopes"] = "true",
         });
 
-        var response = await service.Client.PostAsync("/auth/jwt/login", Form($"nobody-{Guid.NewGuid():N}@example.com", "Wrong-Passw0rd-Here"));
+        var response = await service.Client.LoginAsync($"nobody-{Guid.NewGuid():N}@example.com", "Wrong-Passw0rd-Here");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var traceId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("traceId").GetString()!;
@@ -96,7 +91,4 @@ public sealed class ObservabilityTests
         var scopes = JsonDocument.Parse(line).RootElement.GetProperty("Scopes").EnumerateArray();
         Assert.Contains(scopes, s => s.TryGetProperty("TraceId", out var id) && id.GetString() == traceId);
     }
-
-    private static FormUrlEncodedContent Form(string email, string password) =>
-        new(new Dictionary<string, string> { ["username"] = email, ["password"] = password });
 }

@@ -1,11 +1,7 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 using Users.Api.IntegrationTests.Infrastructure;
 
 namespace Users.Api.IntegrationTests.Reliability;
@@ -65,35 +61,35 @@ public sealed class ScaleOutTests
         await using var a = await ServiceProcess.StartAsync(DatabaseProvider.Postgres, database, settings);
         await using var b = await ServiceProcess.StartAsync(DatabaseProvider.Postgres, database, settings);
         var email = $"pair-{Guid.NewGuid():N}@example.com";
-        Assert.Equal(HttpStatusCode.Created, (await a.Client.PostAsJsonAsync("/auth/register", new { email, password = ApiTestBase.GoodPassword })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await a.Client.RegisterAsync(email)).StatusCode);
 
         // A token issued by one instance works on the other; a logout on one is seen by the other at once.
-        var fromB = await LoginAsync(b.Client, email);
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(a.Client, HttpMethod.Get, "/users/me", fromB)).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(a.Client, HttpMethod.Post, "/auth/jwt/logout", fromB)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(b.Client, HttpMethod.Get, "/users/me", fromB)).StatusCode);
+        var fromB = await b.Client.TokenAsync(email);
+        Assert.Equal(HttpStatusCode.OK, (await a.Client.SendWithTokenAsync(HttpMethod.Get, "/users/me", fromB)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await a.Client.SendWithTokenAsync(HttpMethod.Post, "/auth/jwt/logout", fromB)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await b.Client.SendWithTokenAsync(HttpMethod.Get, "/users/me", fromB)).StatusCode);
 
         // A refresh token of one instance is exchanged on the other.
-        var login = await LoginBodyAsync(a.Client, email);
+        var login = await a.Client.LoginBodyAsync(email);
         var refreshed = await b.Client.PostAsJsonAsync("/auth/jwt/refresh", new { refresh_token = login.GetProperty("refresh_token").GetString() });
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
 
         // A deactivation on one instance ends the user's tokens on the other.
-        var userToken = await LoginAsync(b.Client, email);
-        var id = (await (await SendAsync(b.Client, HttpMethod.Get, "/users/me", userToken)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        var adminToken = await LoginAsync(a.Client, admin);
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(a.Client, HttpMethod.Patch, $"/users/{id}", adminToken, new { is_active = false })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(b.Client, HttpMethod.Get, "/users/me", userToken)).StatusCode);
+        var userToken = await b.Client.TokenAsync(email);
+        var id = (await (await b.Client.SendWithTokenAsync(HttpMethod.Get, "/users/me", userToken)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var adminToken = await a.Client.TokenAsync(admin);
+        Assert.Equal(HttpStatusCode.OK, (await a.Client.SendWithTokenAsync(HttpMethod.Patch, $"/users/{id}", adminToken, new { is_active = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await b.Client.SendWithTokenAsync(HttpMethod.Get, "/users/me", userToken)).StatusCode);
 
         // Lockout counts failures on both instances together.
         var locked = $"locked-{Guid.NewGuid():N}@example.com";
-        Assert.Equal(HttpStatusCode.Created, (await b.Client.PostAsJsonAsync("/auth/register", new { email = locked, password = ApiTestBase.GoodPassword })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await b.Client.RegisterAsync(locked)).StatusCode);
         foreach (var instance in new[] { a, b, a, b })
         {
-            Assert.Equal(HttpStatusCode.BadRequest, (await LoginResponseAsync(instance.Client, locked, "Wrong-Passw0rd-Here")).StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, (await instance.Client.LoginAsync(locked, "Wrong-Passw0rd-Here")).StatusCode);
         }
 
-        var lockedOut = await LoginResponseAsync(a.Client, locked, ApiTestBase.GoodPassword);
+        var lockedOut = await a.Client.LoginAsync(locked, ApiTestBase.GoodPassword);
         Assert.Equal(HttpStatusCode.TooManyRequests, lockedOut.StatusCode);
         Assert.Contains("LOGIN_LOCKED", await lockedOut.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -101,42 +97,21 @@ public sealed class ScaleOutTests
         for (var i = 0; i < 4; i++)
         {
             var instance = i % 2 == 0 ? a : b;
-            Assert.Equal(HttpStatusCode.Created, (await instance.Client.PostAsJsonAsync("/auth/register", new { email = $"n{i}-{Guid.NewGuid():N}@example.com", password = ApiTestBase.GoodPassword })).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await instance.Client.RegisterAsync($"n{i}-{Guid.NewGuid():N}@example.com")).StatusCode);
         }
 
-        var limited = await b.Client.PostAsJsonAsync("/auth/register", new { email = $"over-{Guid.NewGuid():N}@example.com", password = ApiTestBase.GoodPassword });
+        var limited = await b.Client.RegisterAsync($"over-{Guid.NewGuid():N}@example.com");
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.NotNull(limited.Headers.RetryAfter);
     }
 
     private static async Task<(long Rows, long Distinct)> HistoryCountsAsync(DatabaseProvider provider, string database)
     {
-        await using DbConnection connection = provider == DatabaseProvider.Sqlite ? new SqliteConnection(database) : new NpgsqlConnection(database);
-        await connection.OpenAsync();
+        await using var connection = await TestDatabases.OpenAsync(provider, database);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*), COUNT(DISTINCT \"MigrationId\") FROM \"__EFMigrationsHistory\"";
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture));
-    }
-
-    private static Task<HttpResponseMessage> LoginResponseAsync(HttpClient client, string email, string password) =>
-        client.PostAsync("/auth/jwt/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = email, ["password"] = password }));
-
-    private static async Task<JsonElement> LoginBodyAsync(HttpClient client, string email)
-    {
-        var response = await LoginResponseAsync(client, email, ApiTestBase.GoodPassword);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static async Task<string> LoginAsync(HttpClient client, string email) =>
-        (await LoginBodyAsync(client, email)).GetProperty("access_token").GetString()!;
-
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string bearer, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        return await client.SendAsync(request);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 
 namespace Users.Infrastructure.UnitTests.Mail;
 
@@ -145,6 +146,27 @@ public sealed class SmtpTestServer : IAsyncLifetime
         return Directory.Exists(delivered)
             ? [.. Directory.GetFiles(delivered).Order(StringComparer.Ordinal).Select(File.ReadAllBytes)]
             : [];
+    }
+
+    /// <summary>Waits up to <paramref name="limit"/> for a message to <paramref name="recipient"/> and answers its raw text.</summary>
+    public async Task<string> WaitForMessageToAsync(string recipient, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (true)
+        {
+            var match = ReceivedMessages().Select(m => Encoding.UTF8.GetString(m)).FirstOrDefault(m => m.Contains(recipient, StringComparison.OrdinalIgnoreCase));
+            if (match is not null)
+            {
+                return match;
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new TimeoutException($"The SMTP server received no mail to {recipient} within {limit.TotalSeconds} s.");
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     private static int FreePort()

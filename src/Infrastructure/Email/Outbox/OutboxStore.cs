@@ -13,34 +13,31 @@ namespace Users.Infrastructure.Mail;
 /// </summary>
 public sealed class OutboxStore(IServiceScopeFactory scopes)
 {
+    // One statement for both providers; PostgreSQL also skips the rows another instance is claiming at this moment.
+    private const string ClaimHead = """
+        UPDATE outbox_emails SET claimed_by = {0}, claimed_until = {1}
+        WHERE id IN (
+            SELECT id FROM outbox_emails
+            WHERE state = {2} AND next_attempt_at <= {3} AND (claimed_until IS NULL OR claimed_until <= {3})
+            ORDER BY next_attempt_at LIMIT {4}
+        """;
+
+    private const string ClaimTail = """
+        )
+        RETURNING id AS "Id", recipient AS "Recipient", subject AS "Subject", protected_body AS "ProtectedBody", attempts AS "Attempts"
+        """;
+
+    private const string ClaimOnSqlite = ClaimHead + ClaimTail;
+
+    private const string ClaimOnPostgres = ClaimHead + " FOR UPDATE SKIP LOCKED" + ClaimTail;
+
     /// <summary>Claims up to <paramref name="limit"/> pending mails that are due and unclaimed (or whose claim ran out).</summary>
     public Task<List<ClaimedEmail>> ClaimAsync(string instance, int limit, DateTimeOffset now, DateTimeOffset claimUntil, CancellationToken cancellationToken) =>
-        RunAsync(
-            db =>
-            {
-                var nowMs = UnixMilliseconds.Of(now);
-                var untilMs = UnixMilliseconds.Of(claimUntil);
-                var pending = (int)OutboxEmailState.Pending;
-                var query = db.Database.IsNpgsql()
-                    ? db.Database.SqlQuery<ClaimedEmail>($"""
-                        UPDATE outbox_emails SET claimed_by = {instance}, claimed_until = {untilMs}
-                        WHERE id IN (
-                            SELECT id FROM outbox_emails
-                            WHERE state = {pending} AND next_attempt_at <= {nowMs} AND (claimed_until IS NULL OR claimed_until <= {nowMs})
-                            ORDER BY next_attempt_at LIMIT {limit}
-                            FOR UPDATE SKIP LOCKED)
-                        RETURNING id AS "Id", recipient AS "Recipient", subject AS "Subject", protected_body AS "ProtectedBody", attempts AS "Attempts"
-                        """)
-                    : db.Database.SqlQuery<ClaimedEmail>($"""
-                        UPDATE outbox_emails SET claimed_by = {instance}, claimed_until = {untilMs}
-                        WHERE id IN (
-                            SELECT id FROM outbox_emails
-                            WHERE state = {pending} AND next_attempt_at <= {nowMs} AND (claimed_until IS NULL OR claimed_until <= {nowMs})
-                            ORDER BY next_attempt_at LIMIT {limit})
-                        RETURNING id AS "Id", recipient AS "Recipient", subject AS "Subject", protected_body AS "ProtectedBody", attempts AS "Attempts"
-                        """);
-                return query.ToListAsync(cancellationToken);
-            });
+        RunAsync(db => db.Database
+            .SqlQueryRaw<ClaimedEmail>(
+                db.Database.IsNpgsql() ? ClaimOnPostgres : ClaimOnSqlite,
+                instance, UnixMilliseconds.Of(claimUntil), (int)OutboxEmailState.Pending, UnixMilliseconds.Of(now), limit)
+            .ToListAsync(cancellationToken));
 
     /// <summary>Delivered: the body is erased; only the claim's holder can record it (a claim that ran out was taken over).</summary>
     public Task<bool> MarkSentAsync(string instance, Guid id, int attempts, DateTimeOffset now, CancellationToken cancellationToken) =>

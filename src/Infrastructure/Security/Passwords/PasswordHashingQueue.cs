@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using Users.Application.Abstractions.Security;
 using Users.Application.Common.Telemetry;
@@ -18,6 +19,7 @@ public sealed class PasswordHashingQueue : IDisposable
     private readonly int _slotCount;
     private readonly int _capacity;
     private readonly TimeProvider _time;
+    private readonly Meter _meter;
     private int _admitted; // running plus waiting
     private long _meanTicks;
 
@@ -28,7 +30,10 @@ public sealed class PasswordHashingQueue : IDisposable
         _capacity = _slotCount + options.Value.QueueLimit;
         _slots = new SemaphoreSlim(_slotCount, _slotCount);
         _time = time;
-        UsersMetrics.ObserveHashQueue(() => Waiting);
+
+        // The gauge belongs to this queue: a meter of the service's name, read when an exporter collects, gone with the queue.
+        _meter = new Meter(UsersMetrics.MeterName);
+        _meter.CreateObservableGauge("users.password_hashing.queue_length", () => Waiting, "{request}", "Requests waiting for a password-hashing slot.");
     }
 
     /// <summary>Requests waiting for a slot now (not counting those hashing).</summary>
@@ -65,7 +70,11 @@ public sealed class PasswordHashingQueue : IDisposable
         }
     }
 
-    public void Dispose() => _slots.Dispose();
+    public void Dispose()
+    {
+        _meter.Dispose();
+        _slots.Dispose();
+    }
 
     // A moving mean (1/8 weight to each new sample): a racing write loses one sample, which a mean can afford.
     private void Record(TimeSpan elapsed)
