@@ -125,6 +125,7 @@ public static class DependencyInjection
         var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value; // throws the validation message if invalid
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DependencyInjection).FullName!);
         var db = provider.GetRequiredService<UsersDbContext>();
+        await using var migrationLock = await MigrationLock.AcquireAsync(db, cancellationToken);
 
         // EF Core reads the history table without checking that it exists, and logs the failed read as an error, on
         // the first migration of an empty PostgreSQL database (dotnet/efcore#37328): the first start of every new

@@ -14,8 +14,9 @@ namespace Users.Infrastructure.Persistence;
 /// <item><c>No Reset On Close</c>: a connection going back to the pool is not reset. Otherwise Npgsql sends seven
 /// statements (<c>RESET ALL</c>, <c>UNLISTEN *</c>, <c>pg_advisory_unlock_all()</c>, ...) ahead of the next command on it,
 /// for every open: a login opens five, so 35 statements beside its dozen, about 0.23 of its 0.8 ms of PostgreSQL CPU.
-/// Users keeps no session state to reset (no <c>SET</c>, advisory lock, <c>LISTEN</c> or temporary table); an open
-/// transaction is still rolled back when its connection is returned.</item>
+/// Users keeps no session state to reset (no <c>SET</c>, <c>LISTEN</c> or temporary table; the one advisory lock, the
+/// migration lock, is released before its connection is returned); an open transaction is still rolled back when its
+/// connection is returned.</item>
 /// </list>
 /// </summary>
 public static class PostgresConnectionDefaults
