@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ConcurrencyRetryBehavior<,>));
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(TransientReadRetryBehavior<,>));
 
         services.TryAddSingleton(sp => MappingConfiguration.Create(sp.GetServices<MappingAssembly>().Select(m => m.Assembly)));
         services.TryAddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<TypeAdapterConfig>()));

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NSubstitute;
 using Users.Application.Abstractions.Adoption;
 using Users.Application.Abstractions.OAuth;
+using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
 using Users.Application.Common.Events;
 using Users.Application.Settings;
@@ -45,6 +46,7 @@ public sealed class ApplicationHost : IDisposable
         services.AddSingleton(Substitute.For<IProviderTokenProtector>());
         services.AddSingleton(Substitute.For<IFastApiUsersReader>());
         services.AddSingleton(Substitute.For<IAdoptionStore>());
+        services.AddSingleton(Substitute.For<IDatabaseErrorClassifier>());
         services.AddSingleton(Options.Create(new OAuthOptions()));
         services.AddSingleton<TimeProvider>(Ports.Time);
         services.AddSingleton(Options.Create(new UserManagementOptions()));

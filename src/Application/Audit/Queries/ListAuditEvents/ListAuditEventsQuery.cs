@@ -1,4 +1,5 @@
 using MediatR;
+using Users.Application.Abstractions.Persistence;
 using Users.Application.Common.Validation;
 using Users.Domain.Common;
 
@@ -10,7 +11,7 @@ namespace Users.Application.Audit.Queries.ListAuditEvents;
 /// when there is no such user and no entry about one (the trail of a deleted user stays readable until purged).
 /// </summary>
 public sealed record ListAuditEventsQuery(Guid UserId, int? Limit = null, string? Cursor = null)
-    : IRequest<Result<AuditPage>>, IQueryStringRequest
+    : IRequest<Result<AuditPage>>, IQueryStringRequest, IReadOnlyRequest
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 100;

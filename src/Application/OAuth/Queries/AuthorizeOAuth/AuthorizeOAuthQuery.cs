@@ -1,4 +1,5 @@
 using MediatR;
+using Users.Application.Abstractions.Persistence;
 using Users.Domain.Common;
 
 namespace Users.Application.OAuth.Queries.AuthorizeOAuth;
@@ -9,4 +10,4 @@ namespace Users.Application.OAuth.Queries.AuthorizeOAuth;
 /// afterwards. <paramref name="Scopes"/> empty asks for the provider's configured scopes.
 /// </summary>
 public sealed record AuthorizeOAuthQuery(string Provider, Uri RedirectUri, IReadOnlyList<string> Scopes, Guid? UserId)
-    : IRequest<Result<OAuthAuthorization>>;
+    : IRequest<Result<OAuthAuthorization>>, IReadOnlyRequest;

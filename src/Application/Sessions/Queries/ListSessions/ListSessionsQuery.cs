@@ -1,4 +1,5 @@
 using MediatR;
+using Users.Application.Abstractions.Persistence;
 using Users.Domain.Common;
 
 namespace Users.Application.Sessions.Queries.ListSessions;
@@ -8,4 +9,4 @@ namespace Users.Application.Sessions.Queries.ListSessions;
 /// <c>GET /users/{id}/sessions</c>). <paramref name="CurrentSessionId"/> is the session of the asking request.
 /// Fails with not found when there is no such user.
 /// </summary>
-public sealed record ListSessionsQuery(Guid UserId, Guid? CurrentSessionId) : IRequest<Result<IReadOnlyList<SessionRead>>>;
+public sealed record ListSessionsQuery(Guid UserId, Guid? CurrentSessionId) : IRequest<Result<IReadOnlyList<SessionRead>>>, IReadOnlyRequest;

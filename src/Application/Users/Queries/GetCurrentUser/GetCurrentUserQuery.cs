@@ -1,4 +1,5 @@
 using MediatR;
+using Users.Application.Abstractions.Persistence;
 using Users.Domain.Common;
 
 namespace Users.Application.Users.Queries.GetCurrentUser;
@@ -8,4 +9,4 @@ namespace Users.Application.Users.Queries.GetCurrentUser;
 /// active and still have the security stamp the token was issued under. Answers the user and that stamp; fails with
 /// <see cref="Domain.Users.UserErrors.Unauthorized"/> otherwise.
 /// </summary>
-public sealed record GetCurrentUserQuery(string AccessToken, string Strategy = "jwt") : IRequest<Result<UserAccess>>;
+public sealed record GetCurrentUserQuery(string AccessToken, string Strategy = "jwt") : IRequest<Result<UserAccess>>, IReadOnlyRequest;

@@ -1,4 +1,5 @@
 using MediatR;
+using Users.Application.Abstractions.Persistence;
 using Users.Application.Common.Validation;
 using Users.Domain.Common;
 
@@ -9,7 +10,7 @@ namespace Users.Application.Users.Queries.ListUsers;
 /// <c>next_cursor</c> of the previous page; <paramref name="Email"/> filters by address prefix, ignoring case.
 /// </summary>
 public sealed record ListUsersQuery(int? Limit = null, string? Cursor = null, string? Email = null, bool? IsActive = null)
-    : IRequest<Result<UserPage>>, IQueryStringRequest
+    : IRequest<Result<UserPage>>, IQueryStringRequest, IReadOnlyRequest
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 100;
