@@ -44,4 +44,10 @@ public enum OutboxEmailState
     Pending = 0,
     Sent = 1,
     Failed = 2,
+
+    /// <summary>
+    /// Asked for and withheld (no account, or none that may be mailed): never sent, no address, no body. It is written
+    /// so that answering costs what a real mail costs; see <c>IEmailOutbox.AddWithheld</c>.
+    /// </summary>
+    Withheld = 3,
 }

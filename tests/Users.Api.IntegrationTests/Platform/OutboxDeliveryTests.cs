@@ -51,6 +51,26 @@ public sealed class OutboxDeliveryTests(SmtpTestServer smtp) : IClassFixture<Smt
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task UnknownAddress_AnswersTheSame_AndStoresOnlyAWithheldRecordThatNamesNobody(DatabaseProvider provider)
+    {
+        // The request commits one outbox row, as for a registered address (so it takes as long), but nothing to send.
+        smtp.RequireAvailable();
+        await using var factory = Factory(provider, await TestDatabases.CreateAsync(provider));
+        var client = factory.CreateClient();
+        var unknown = $"ghost-{Guid.NewGuid():N}@example.com";
+
+        var response = await ForgotPasswordAsync(client, unknown);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("null", await response.Content.ReadAsStringAsync());
+        await using var scope = factory.Services.CreateAsyncScope();
+        var row = Assert.Single(await scope.ServiceProvider.GetRequiredService<UsersDbContext>().OutboxEmails.AsNoTracking().ToListAsync());
+        Assert.Equal(OutboxEmailState.Withheld, row.State);
+        Assert.Equal((string.Empty, string.Empty, null, 0), (row.Recipient, row.Subject, row.ProtectedBody, row.Attempts));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task PermanentRefusal_IsRecordedAsFailedAfterOneAttempt(DatabaseProvider provider)
     {
         smtp.RequireAvailable();

@@ -85,13 +85,15 @@ public sealed class AuthValidationPipelineTests : IDisposable
     [Theory]
     [InlineData(TokenPurpose.Verify)]
     [InlineData(TokenPurpose.ResetPassword)]
-    public async Task RequestToken_WithValidUnknownEmail_ReachesTheHandlerAndSucceedsWithoutCommit(TokenPurpose purpose)
+    public async Task RequestToken_WithValidUnknownEmail_ReachesTheHandlerAndSucceeds_CommittingOnlyAWithheldRecord(TokenPurpose purpose)
     {
         var result = await _host.Mediator.Send(new RequestTokenCommand { Email = "nobody@example.com", Purpose = purpose });
 
         Assert.True(result.IsSuccess);
         await _host.Ports.Users.Received(1).GetByNormalizedEmailAsync("nobody@example.com", Arg.Any<CancellationToken>());
-        _host.Ports.ReceivedNoCommit();
+        _host.Ports.EmailOutbox.Received(1).AddWithheld();
+        _host.Ports.EmailOutbox.DidNotReceiveWithAnyArgs().Add(default!);
+        _host.Ports.ReceivedOneCommit();
     }
 
     [Fact]

@@ -29,6 +29,20 @@ public sealed class EmailOutboxTests
     }
 
     [Fact]
+    public async Task AddWithheld_StoresACompletedRecordWithNeitherAddressNorBody()
+    {
+        await using var harness = await OutboxHarness.CreateAsync();
+
+        await harness.CommitWithheldAsync();
+
+        var row = Assert.Single(await harness.RowsAsync());
+        Assert.Equal(OutboxEmailState.Withheld, row.State);
+        Assert.Equal((string.Empty, string.Empty, null), (row.Recipient, row.Subject, row.ProtectedBody));
+        Assert.Equal(harness.Time.GetUtcNow(), row.CompletedAt);
+        Assert.Empty(harness.WriterLog.Entries);
+    }
+
+    [Fact]
     public async Task Add_WithoutACommit_StoresNothing()
     {
         await using var harness = await OutboxHarness.CreateAsync();

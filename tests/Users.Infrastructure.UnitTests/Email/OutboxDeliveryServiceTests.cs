@@ -231,6 +231,22 @@ public sealed class OutboxDeliveryServiceTests
     }
 
     [Fact]
+    public async Task Withheld_IsNeverSent_AndIsPurgedAfterTheRetention()
+    {
+        await using var harness = await OutboxHarness.CreateAsync();
+        var transport = new FakeEmailTransport();
+        await harness.CommitWithheldAsync();
+
+        Assert.Equal(0, await harness.CreateService(transport).DeliverDueAsync(CancellationToken.None));
+        Assert.Empty(transport.Delivered);
+        Assert.Equal(OutboxEmailState.Withheld, Assert.Single(await harness.RowsAsync()).State);
+
+        harness.Time.Advance(TimeSpan.FromDays(harness.Options.RetentionDays) + TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await harness.Store.PurgeAsync(harness.Time.GetUtcNow().AddDays(-harness.Options.RetentionDays), CancellationToken.None));
+        Assert.Empty(await harness.RowsAsync());
+    }
+
+    [Fact]
     public async Task Purge_DeletesOnlyRecordsCompletedBeforeTheRetention()
     {
         await using var harness = await OutboxHarness.CreateAsync();

@@ -72,6 +72,14 @@ internal sealed class OutboxHarness : IAsyncDisposable
         await scope.ServiceProvider.GetRequiredService<UsersDbContext>().SaveChangesAsync();
     }
 
+    /// <summary>Adds a withheld record through the outbox and commits it, as a request for an unknown address does.</summary>
+    public async Task CommitWithheldAsync()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        new EmailOutbox(scope.ServiceProvider.GetRequiredService<UsersDbContext>(), DataProtection, Signal, Time, WriterLog).AddWithheld();
+        await scope.ServiceProvider.GetRequiredService<UsersDbContext>().SaveChangesAsync();
+    }
+
     public async Task<List<OutboxEmailRecord>> RowsAsync()
     {
         await using var db = Database.CreateContext();

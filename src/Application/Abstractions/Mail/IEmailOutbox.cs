@@ -10,4 +10,12 @@ namespace Users.Application.Abstractions.Mail;
 public interface IEmailOutbox
 {
     void Add(EmailMessage message);
+
+    /// <summary>
+    /// Records that a mail was asked for and withheld, because the address has no account or none the request may mail.
+    /// The unit of work's next commit stores it as a real mail is stored, so that the answer costs the same time whether
+    /// the address is registered or not (a request that stored nothing would answer measurably sooner). The record holds
+    /// neither the address nor a body, and is never sent.
+    /// </summary>
+    void AddWithheld();
 }

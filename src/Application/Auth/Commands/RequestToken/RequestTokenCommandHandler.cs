@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.Extensions.Options;
+using Users.Application.Abstractions.Mail;
 using Users.Application.Abstractions.Persistence;
 using Users.Application.Abstractions.Security;
 using Users.Application.Common.Validation;
@@ -13,6 +14,7 @@ public sealed class RequestTokenCommandHandler(
     IUserRepository users,
     IUnitOfWork unitOfWork,
     IUserActionTokens tokens,
+    IEmailOutbox outbox,
     IRateLimitCounter rateLimits,
     IOptions<RateLimitingOptions> rateLimiting) : IRequestHandler<RequestTokenCommand, Result>
 {
@@ -39,10 +41,14 @@ public sealed class RequestTokenCommandHandler(
             TokenPurpose.ResetPassword => user.RequestPasswordReset(tokens.IssueResetPasswordToken),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Purpose, "Unknown token purpose."),
         };
-        if (raised)
+        if (!raised)
         {
-            await unitOfWork.SaveChangesAsync(cancellationToken); // nothing is stored: the commit dispatches the event that mails the token
+            // Unknown or ineligible: nothing to mail, but the same commit as a mail, so the answer takes as long.
+            outbox.AddWithheld();
         }
+
+        // Commits the mail (written by the event's hook) or the withheld record.
+        await unitOfWork.SaveChangesAsync(cancellationToken);
 
         return Result.Success();
     }
