@@ -9,11 +9,13 @@ namespace Users.Api.IntegrationTests.Reliability;
 
 /// <summary>
 /// The service as a real process over a real database, killed with <c>kill -9</c> or stopped with SIGTERM: what was
-/// answered 2xx is there afterwards (users, logouts, mail still to send), and SIGTERM ends the process cleanly.
+/// answered 2xx is there afterwards (users, password changes, logouts, mail still to send), what was still in flight is
+/// wholly there or not at all, and SIGTERM ends the process cleanly.
 /// </summary>
 public sealed class CrashAndShutdownTests(SmtpTestServer smtp) : IClassFixture<SmtpTestServer>
 {
     private const int ClaimSeconds = 40; // the shortest allowed
+    private const string NewPassword = "Another-Good-Passw0rd";
 
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
 
@@ -27,6 +29,7 @@ public sealed class CrashAndShutdownTests(SmtpTestServer smtp) : IClassFixture<S
         var database = await TestDatabases.CreateAsync(provider);
         var registered = Address("registered");
         var loggedOut = Address("logged-out");
+        var changed = Address("changed");
         string revokedToken;
 
         await smtp.StopAsync(); // the mail cannot leave before the crash
@@ -36,6 +39,10 @@ public sealed class CrashAndShutdownTests(SmtpTestServer smtp) : IClassFixture<S
             Assert.Equal(HttpStatusCode.Created, (await doomed.Client.RegisterAsync(loggedOut)).StatusCode);
             revokedToken = await doomed.Client.TokenAsync(loggedOut);
             Assert.Equal(HttpStatusCode.NoContent, (await doomed.Client.SendWithTokenAsync(HttpMethod.Post, "/auth/jwt/logout", revokedToken)).StatusCode);
+
+            Assert.Equal(HttpStatusCode.Created, (await doomed.Client.RegisterAsync(changed)).StatusCode);
+            var changedToken = await doomed.Client.TokenAsync(changed);
+            Assert.Equal(HttpStatusCode.OK, (await doomed.Client.SendWithTokenAsync(HttpMethod.Patch, "/users/me", changedToken, new { password = NewPassword })).StatusCode);
 
             Assert.Equal(HttpStatusCode.Created, (await doomed.Client.RegisterAsync(registered)).StatusCode);
             Assert.Equal(HttpStatusCode.Accepted, (await doomed.Client.PostAsJsonAsync("/auth/forgot-password", new { email = registered })).StatusCode);
@@ -51,8 +58,54 @@ public sealed class CrashAndShutdownTests(SmtpTestServer smtp) : IClassFixture<S
         await using var restarted = await ServiceProcess.StartAsync(provider, database, MailSettings());
         Assert.False(string.IsNullOrEmpty(await restarted.Client.TokenAsync(registered)));
         Assert.Equal(HttpStatusCode.Unauthorized, (await restarted.Client.SendWithTokenAsync(HttpMethod.Get, "/users/me", revokedToken)).StatusCode);
+        Assert.False(string.IsNullOrEmpty(await restarted.Client.TokenAsync(changed, NewPassword)));
+        Assert.Equal(HttpStatusCode.BadRequest, (await restarted.Client.LoginAsync(changed)).StatusCode); // the old password
 
         await smtp.WaitForMessageToAsync(registered, WaitLimit + TimeSpan.FromSeconds(ClaimSeconds));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task RegistrationsInFlightAtKill9_AreWhollyThereOrNotAtAll(DatabaseProvider provider)
+    {
+        // A registration stores the user and its audit event in one transaction: after the crash, each address has both
+        // or neither, and every one answered 201 has both.
+        var database = await TestDatabases.CreateAsync(provider);
+        var addresses = Enumerable.Range(0, 60).Select(i => Address($"in-flight-{i}")).ToArray();
+        var answered = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await using (var doomed = await ServiceProcess.StartAsync(provider, database))
+        {
+            var firstAnswer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var requests = addresses.Select(async address =>
+            {
+                try
+                {
+                    using var response = await doomed.Client.RegisterAsync(address);
+                    if (response.StatusCode == HttpStatusCode.Created)
+                    {
+                        answered.Add(address);
+                        firstAnswer.TrySetResult();
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // cut off by the kill: no answer
+                }
+            }).ToArray();
+            await firstAnswer.Task.WaitAsync(WaitLimit);
+            await doomed.KillAsync();
+            await Task.WhenAll(requests);
+        }
+
+        var stored = await RegistrationsAsync(provider, database);
+        foreach (var address in addresses)
+        {
+            var hasUser = stored.TryGetValue(address, out var events);
+            Assert.True(!hasUser || events == 1, $"{address}: a user with {events} registration events");
+            Assert.True(hasUser || !answered.Contains(address), $"{address} was answered 201 and is not stored");
+        }
+
+        Assert.Equal(0, await OrphanRegistrationEventsAsync(provider, database));
     }
 
     [SkippableTheory]
@@ -111,6 +164,33 @@ public sealed class CrashAndShutdownTests(SmtpTestServer smtp) : IClassFixture<S
     }
 
     private static string Address(string prefix) => $"{prefix}-{Guid.NewGuid():N}@example.com";
+
+    /// <summary>Each stored user's address with the number of its <c>registered</c> audit events, read with plain ADO.NET.</summary>
+    private static async Task<Dictionary<string, long>> RegistrationsAsync(DatabaseProvider provider, string database)
+    {
+        await using var connection = await TestDatabases.OpenAsync(provider, database);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT u.email, (SELECT COUNT(*) FROM audit_events a WHERE a.user_id = u.id AND a.type = 'registered') FROM users u";
+        await using var reader = await command.ExecuteReaderAsync();
+        var registrations = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        while (await reader.ReadAsync())
+        {
+            registrations[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+        }
+
+        return registrations;
+    }
+
+    /// <summary>Registration events whose user is not stored: a change's record without the change.</summary>
+    private static async Task<long> OrphanRegistrationEventsAsync(DatabaseProvider provider, string database)
+    {
+        await using var connection = await TestDatabases.OpenAsync(provider, database);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT COUNT(*) FROM audit_events a WHERE a.type = 'registered' AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = a.user_id)";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
 
     /// <summary>The mail's outbox row as (state, claimed_by), read with plain ADO.NET as an operator would.</summary>
     private static async Task<(int State, string? ClaimedBy)> OutboxRowAsync(DatabaseProvider provider, string database, string email)
