@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Users.Api.IntegrationTests.Infrastructure;
 using Users.Infrastructure.Persistence;
 
@@ -189,16 +187,8 @@ public abstract class ResetPasswordTests(ApiFixture fixture) : ApiTestBase(fixtu
         Assert.True(difference < 10, $"median known {Median(knownRuns):0.00} ms, unknown {Median(unknownRuns):0.00} ms");
     }
 
-    private async Task WaitUntilDeliveredAsync(string email)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (await Factory.InScopeAsync(sp => sp.GetRequiredService<UsersDbContext>().OutboxEmails
-                   .AnyAsync(m => m.Recipient == email && m.State == OutboxEmailState.Pending)))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the mail to {email} was not delivered within 10 s");
-            await Task.Delay(5);
-        }
-    }
+    private async Task WaitUntilDeliveredAsync(string email) =>
+        await Factory.WaitForOutboxRowsAsync([email], rows => rows.All(m => m.State != OutboxEmailState.Pending), TimeSpan.FromSeconds(10));
 
     [SkippableFact]
     public async Task Reset_WithMissingFields_Returns422()

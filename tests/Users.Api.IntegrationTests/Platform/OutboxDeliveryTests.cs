@@ -145,24 +145,9 @@ public sealed class OutboxDeliveryTests(SmtpTestServer smtp) : IClassFixture<Smt
     private static async Task<OutboxEmailRecord> WaitForRowAsync(UsersApiFactory factory, string email, Func<OutboxEmailRecord, bool> condition) =>
         (await WaitForRowsAsync(factory, [email], condition)).Single();
 
-    private static async Task<List<OutboxEmailRecord>> WaitForRowsAsync(
-        UsersApiFactory factory, List<string> emails, Func<OutboxEmailRecord, bool> condition)
-    {
-        var deadline = DateTime.UtcNow + WaitLimit;
-        while (true)
-        {
-            await using var scope = factory.Services.CreateAsyncScope();
-            var rows = await scope.ServiceProvider.GetRequiredService<UsersDbContext>().OutboxEmails.AsNoTracking()
-                .Where(r => emails.Contains(r.Recipient)).ToListAsync();
-            if (rows.Count == emails.Count && rows.All(condition))
-            {
-                return rows;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The outbox rows never reached the expected state; now: {string.Join(", ", rows.Select(r => $"{r.State}/{r.Attempts}"))}");
-            await Task.Delay(100);
-        }
-    }
+    private static Task<List<OutboxEmailRecord>> WaitForRowsAsync(
+        UsersApiFactory factory, List<string> emails, Func<OutboxEmailRecord, bool> condition) =>
+        factory.WaitForOutboxRowsAsync(emails, rows => rows.Count == emails.Count && rows.All(condition), WaitLimit);
 
     private UsersApiFactory Factory(DatabaseProvider provider, string connectionString) =>
         new(provider, connectionString, new Dictionary<string, string?>

@@ -99,10 +99,7 @@ internal sealed class OutboxHarness : IAsyncDisposable
             // A stop whose wait is already over returns at once, while the loop may still be recording an outcome or
             // handing back claims; wait for the loop itself so that nothing writes to the file once it is deleted.
             await service.StopAsync(new CancellationToken(canceled: true));
-            if (service.ExecuteTask is { } loop)
-            {
-                await loop.WaitAsync(TimeSpan.FromSeconds(30));
-            }
+            await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
 
             service.Dispose();
         }
